@@ -1,0 +1,69 @@
+"""Command line: `xxgk [build] [--content DIR] [--out DIR]` and `xxgk check [--strict] [--format json]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .pipeline import check
+from .problems import format_json, format_text
+from .today import TodayError, resolve_today
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+VERBS = ("build", "check")
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep that, say it in Chinese
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(prog="xxgk", description="政府信息公开专栏静态网站生成器")
+    verbs = parser.add_subparsers(dest="verb", parser_class=ChineseArgumentParser)
+    common = ChineseArgumentParser(add_help=False)
+    common.add_argument("--content", default="content", type=Path, help="内容目录（默认 content）")
+    common.add_argument("--strict", action="store_true", help="警告也按错误处理（用于持续集成）")
+    common.add_argument("--today", help="按指定日期（YYYY-MM-DD）检查与生成；也可用环境变量 SOURCE_DATE_EPOCH")
+    common.add_argument("--quiet", action="store_true", help="只输出问题和错误")
+    build = verbs.add_parser("build", parents=[common], help="检查内容并生成网站（默认）")
+    build.add_argument("--out", default="site", type=Path, help="输出目录（默认 site）")
+    verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
+    verify.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    if not argv or (argv[0] not in VERBS and argv[0] not in ("-h", "--help")):
+        argv = ["build", *argv]
+    return make_parser().parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        today = resolve_today(args.today)
+    except TodayError as exc:
+        print(f"xxgk: 用法错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.content.is_dir():
+        print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.monotonic()
+    result = check(args.content, today)
+    failed = result.failed(args.strict)
+    if args.verb == "check" and args.format == "json":
+        print(format_json(result.problems, args.strict))
+    else:
+        report = format_text(result.problems, args.strict)
+        if not (args.quiet and not result.problems.items):
+            print(report, file=sys.stdout if args.verb == "check" else sys.stderr)
+    if failed:
+        return EXIT_CONTENT
+    if args.verb == "build" and not args.quiet:
+        elapsed = time.monotonic() - started
+        print(f"已检查 {len(result.content.documents)} 个文件，用时 {elapsed:.1f} 秒（网站生成尚未实现，本次只做检查）")
+    return EXIT_OK

@@ -1,0 +1,115 @@
+"""Checks that look across files: unique 索引号, catalogue ids, links between documents, attachments."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path, PureWindowsPath
+
+from .model import Catalogue
+from .problems import Problems, display_path
+from .records import Record
+
+DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def check_unique_index_numbers(records: list[Record], problems: Problems) -> None:
+    first_seen: dict[str, Record] = {}
+    for record in records:
+        index_no = record.data.get("index_no")
+        if not isinstance(index_no, str):
+            continue
+        if index_no in first_seen:
+            other = first_seen[index_no]
+            problems.error("duplicate-index-no",
+                           f"index_no（索引号）\"{index_no}\" 重复：{display_path(other.path)}:{other.line('index_no')} "
+                           f"已经使用。索引号必须全站唯一",
+                           record.path, record.line("index_no"), "index_no")
+        else:
+            first_seen[index_no] = record
+
+
+def check_catalogue_references(records: list[Record], catalogue: Catalogue, problems: Problems) -> None:
+    ids = [item.id for item in catalogue.items]
+    for record in records:
+        item_id = record.data.get("catalogue")
+        if not isinstance(item_id, str):
+            continue
+        item = catalogue.get(item_id)
+        line = record.line("catalogue")
+        if item is None:
+            close = difflib.get_close_matches(item_id, ids, n=1, cutoff=0.6)
+            guess = f"，是不是 \"{close[0]}\"？" if close else "，应为 catalogue.csv 中“编号”列的一个值"
+            problems.error("unknown-catalogue", f"catalogue（目录编号）\"{item_id}\" 在标准目录中不存在{guess}",
+                           record.path, line, "catalogue")
+        elif not item.proactive:
+            problems.error("unknown-catalogue",
+                           f"catalogue（目录编号）\"{item_id}\"（{item.level1}／{item.level2}）是“{item.mode}”公开事项，"
+                           f"法定主动公开内容只能归入公开方式为“主动”的事项",
+                           record.path, line, "catalogue")
+
+
+def check_document_links(records: list[Record], problems: Problems) -> None:
+    """`interprets` and `replaced_by` must name the 索引号 of another document."""
+    known = {r.data.get("index_no"): r for r in records if isinstance(r.data.get("index_no"), str)}
+    labels = {"interprets": "所解读文件索引号", "replaced_by": "替代文件索引号"}
+    for record in records:
+        for key, label in labels.items():
+            target = record.data.get(key)
+            if not isinstance(target, str):
+                continue
+            line = record.line(key)
+            if target == record.data.get("index_no"):
+                problems.error("broken-ref", f"{key}（{label}）\"{target}\" 指向本文件自己", record.path, line, key)
+            elif target not in known:
+                close = difflib.get_close_matches(target, [k for k in known if isinstance(k, str)], n=1, cutoff=0.8)
+                guess = f"，是不是 \"{close[0]}\"？" if close else "，应为 documents/ 中某个文件的 index_no"
+                problems.error("broken-ref", f"{key}（{label}）\"{target}\" 没有对应的文件{guess}",
+                               record.path, line, key)
+
+
+def attachment_path(record: Record, name: str, root: Path) -> tuple[Path | None, str | None]:
+    """Where an attachment lives, or why it is refused: it must stay inside the content folder."""
+    if name.startswith(("/", "\\")) or DRIVE_RE.match(name) or PureWindowsPath(name).drive:
+        return None, "是绝对路径：附件应放在 .md 文件旁边，只写文件名"
+    if ".." in re.split(r"[\\/]", name):
+        return None, "含有“..”，指向了内容目录之外：附件应放在 .md 文件旁边，只写文件名"
+    candidate = record.path.parent / name
+    try:
+        resolved = candidate.resolve()
+        inside = resolved.is_relative_to(root.resolve())
+    except OSError:
+        return None, "无法读取"
+    if not inside:
+        return None, "（经过符号链接）指向了内容目录之外"
+    return candidate, None
+
+
+def check_attachments(records: list[Record], root: Path, problems: Problems) -> None:
+    for record in records:
+        attachments = record.data.get("attachments")
+        if not isinstance(attachments, list):
+            continue
+        for i, attachment in enumerate(attachments):
+            name = attachment.get("file") if isinstance(attachment, dict) else None
+            if not isinstance(name, str):
+                continue
+            line = record.line("attachments", i, "file")
+            field = f"attachments[{i + 1}].file"
+            path, refusal = attachment_path(record, name, root)
+            if refusal:
+                problems.error("path", f"{field}（附件文件）\"{name}\" {refusal}", record.path, line, field)
+            elif not path.is_file():
+                siblings = [p.name for p in record.path.parent.iterdir() if p.is_file() and p.suffix != ".md"]
+                close = difflib.get_close_matches(name, siblings, n=1, cutoff=0.6)
+                guess = f"，是不是 \"{close[0]}\"？" if close else f"，应放在 {display_path(record.path.parent)}/ 下"
+                problems.error("missing-attachment", f"{field}（附件文件）\"{name}\" 不存在{guess}",
+                               record.path, line, field)
+
+
+def check_documents(records: list[Record], catalogue: Catalogue | None, root: Path, problems: Problems) -> None:
+    check_unique_index_numbers(records, problems)
+    if catalogue is not None:
+        check_catalogue_references(records, catalogue, problems)
+    check_document_links(records, problems)
+    check_attachments(records, root, problems)

@@ -1,0 +1,168 @@
+"""The site model: typed, immutable values that pass between the build stages. No file access here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+VALIDITY_STATES = ("有效", "失效", "废止", "已修改")
+NORMATIVE_KIND = "规范性文件"  # 规范性文件: normative documents, which must carry a validity status
+INTERPRETATION_KIND = "政策解读"  # 政策解读: a policy interpretation, linked to its policy
+
+
+@dataclass(frozen=True)
+class Office:
+    """The disclosure office (政府信息公开工作机构); art. 12 requires every field."""
+
+    name: str
+    address: str
+    postcode: str
+    hours: str
+    phone: str
+    fax: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Site:
+    name: str
+    office: Office
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CatalogueItem:
+    """One row of the standard catalogue (标准目录)."""
+
+    id: str  # 编号
+    level1: str  # 一级事项
+    level2: str  # 二级事项
+    content: str  # 公开内容
+    basis: str  # 公开依据
+    time_limit: str  # 公开时限
+    responsible: str  # 公开主体
+    channels: tuple[str, ...]  # 公开渠道和载体
+    audience: str  # 公开对象: 全社会 | 特定群体
+    mode: str  # 公开方式: 主动 | 依申请
+    level: str  # 公开层级
+    line: int  # line in catalogue.csv
+
+    @property
+    def proactive(self) -> bool:
+        return self.mode == "主动"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    items: tuple[CatalogueItem, ...]
+
+    def get(self, item_id: str) -> CatalogueItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+    @property
+    def sub_columns(self) -> tuple[str, ...]:
+        """The 一级事项 of 主动 rows, in file order: the sub-columns of 法定主动公开内容."""
+        seen: dict[str, None] = {}
+        for item in self.items:
+            if item.proactive:
+                seen.setdefault(item.level1)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    file: str  # file name beside the document
+    title: str
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
+class Document:
+    """An item of 法定主动公开内容, from `documents/**.md`."""
+
+    source: PurePosixPath  # relative to the content folder, e.g. documents/2024/x.md
+    title: str
+    index_no: str  # 索引号
+    catalogue: str  # 编号 of a 主动 catalogue row
+    published_on: dt.date
+    publisher: str
+    body: str  # Markdown
+    body_line: int  # file line where the body starts
+    written_on: dt.date | None = None
+    doc_no: str | None = None  # 发文字号
+    summary: str | None = None
+    topic: str | None = None  # 主题分类, 一级\二级
+    keywords: tuple[str, ...] = ()
+    kind: str | None = None  # 体裁
+    validity: str | None = None
+    effective_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    replaced_by: str | None = None
+    interprets: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    personal_data: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # field -> file line
+
+    @property
+    def is_normative(self) -> bool:
+        return self.kind == NORMATIVE_KIND
+
+    @property
+    def is_interpretation(self) -> bool:
+        return self.kind == INTERPRETATION_KIND
+
+
+@dataclass(frozen=True)
+class Guide:
+    """政府信息公开指南, from guide.md."""
+
+    source: PurePosixPath
+    title: str
+    updated_on: dt.date
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of 政府信息公开制度, from rules/*.md."""
+
+    source: PurePosixPath
+    title: str
+    published_on: dt.date
+    body: str
+    body_line: int
+    doc_no: str | None = None
+    validity: str | None = None
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    """政府信息公开工作年度报告 for one year, from reports/<year>.yaml (figures kept as validated)."""
+
+    source: PurePosixPath
+    year: int
+    published_on: dt.date
+    format: int  # 2019 or 2021: the version of the unified format
+    overview: str
+    problems: str
+    other_matters: str
+    proactive: dict[str, Any] = field(compare=False, hash=False)
+    applications: dict[str, Any] = field(compare=False, hash=False)
+    reviews_and_lawsuits: dict[str, Any] = field(compare=False, hash=False)
+    lines: dict[tuple, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Content:
+    """A department's whole 政府信息公开 column, validated."""
+
+    root: str  # the content folder as given
+    site: Site
+    catalogue: Catalogue
+    guide: Guide
+    rules: tuple[Rule, ...]
+    documents: tuple[Document, ...]
+    reports: tuple[AnnualReport, ...]

@@ -1,0 +1,112 @@
+"""Problems found in content: small records, collected, then reported together."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Level.ERROR else "警告"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a clerk must look at: where it is, what it is, and what was expected."""
+
+    level: Level
+    code: str
+    message: str
+    path: str
+    line: int | None = None
+    field: str | None = None
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.level.label} [{self.code}] {self.message}"
+
+    def as_dict(self) -> dict:
+        record = asdict(self)
+        record["level"] = self.level.value
+        return record
+
+
+def display_path(path: Path | str) -> str:
+    """Path as the clerk typed it: relative to the current directory, with forward slashes."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        shown = str(path)
+    return shown.replace(os.sep, "/")
+
+
+class Problems:
+    """Collects problems in the order they are found."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def error(self, code: str, message: str, path: Path | str, line: int | None = None,
+              field: str | None = None) -> None:
+        self._items.append(Problem(Level.ERROR, code, message, display_path(path), line, field))
+
+    def warning(self, code: str, message: str, path: Path | str, line: int | None = None,
+                field: str | None = None) -> None:
+        self._items.append(Problem(Level.WARNING, code, message, display_path(path), line, field))
+
+    def add(self, problem: Problem) -> None:
+        self._items.append(problem)
+
+    def extend(self, problems: Problems) -> None:
+        self._items.extend(problems.items)
+
+    @property
+    def items(self) -> tuple[Problem, ...]:
+        return tuple(self._items)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self._items if p.level is Level.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self._items if p.level is Level.WARNING)
+
+    def sorted(self) -> tuple[Problem, ...]:
+        """Problems ordered by file and line, so a report reads top to bottom."""
+        return tuple(sorted(self._items, key=lambda p: (p.path, p.line or 0)))
+
+
+def summary_line(problems: Problems, strict: bool) -> str:
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if not errors and not warnings:
+        return "检查通过：没有发现问题。"
+    text = f"共 {errors} 个错误，{warnings} 个警告。"
+    if errors or (strict and warnings):
+        suffix = "（--strict：警告按错误处理）" if strict and warnings else ""
+        return text + "请修改后重新检查" + suffix + "。"
+    return text
+
+
+def format_text(problems: Problems, strict: bool) -> str:
+    lines = [p.format() for p in problems.sorted()]
+    lines.append(summary_line(problems, strict))
+    return "\n".join(lines)
+
+
+def format_json(problems: Problems, strict: bool) -> str:
+    report = {
+        "errors": len(problems.errors),
+        "warnings": len(problems.warnings),
+        "strict": strict,
+        "problems": [p.as_dict() for p in problems.sorted()],
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2)
