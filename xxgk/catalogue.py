@@ -7,7 +7,7 @@ import difflib
 import io
 from pathlib import Path
 
-from frictionless import Detector, Resource, Schema
+from frictionless import Resource, Schema
 
 from .model import Catalogue, CatalogueItem
 from .problems import Problems
@@ -57,7 +57,7 @@ def check_header(header: list[str], path: Path, problems: Problems) -> bool:
     return not any(name in required_names() for name in missing)
 
 
-def describe(error: dict, row_label: str, rows_by_position: dict[int, int]) -> tuple[str, str]:
+def describe(error: dict, row_label: str) -> tuple[str, str]:
     """Code and Chinese message for one frictionless error."""
     field, cell, note = error.get("fieldName"), error.get("cell"), error.get("note") or ""
     if error["type"] == "unique-error":
@@ -82,29 +82,27 @@ def validate_rows(text: str, path: Path, header: list[str], rows: list[tuple[int
                   problems: Problems) -> None:
     schema = Schema.from_descriptor(load_schema(SCHEMA_NAME))
     present = [f for f in schema.fields if f.name in header]
-    schema = Schema(fields=present)
-    resource = Resource(data=text.encode("utf-8"), format="csv", encoding="utf-8", schema=schema,
-                        detector=Detector(schema_sync=True))
+    schema = Schema(fields=present, fields_match="subset")  # match columns by header name
+    resource = Resource(data=text.encode("utf-8"), format="csv", encoding="utf-8", schema=schema)
     report = resource.validate(limit_errors=10_000)
-    if report.tasks and report.tasks[0].errors == [] and not report.valid:
-        problems.error("csv", "无法读取 CSV 文件", path, 1)
     line_of = {position: line for position, (line, _cells) in enumerate(rows, start=2)}
-    missing_rows: set[int] = set()
-    for error in report.flatten(["type", "rowNumber", "fieldName", "cell", "note", "message"]):
-        record = dict(zip(["type", "rowNumber", "fieldName", "cell", "note", "message"], error, strict=False))
+    columns = ["type", "rowNumber", "fieldName", "cell", "note", "message"]
+    records = [dict(zip(columns, error, strict=False)) for error in report.flatten(columns)]
+    # A row with too many or too few cells has its values shifted: report only that, once.
+    misaligned = {r["rowNumber"] for r in records if r["type"] in ("extra-cell", "missing-cell")}
+    reported: set[int] = set()
+    for record in records:
         position = record["rowNumber"]
-        if record["type"] in ("blank-row",):
+        if record["type"] == "blank-row":
             continue
         if position is None:
             problems.error("csv", record["message"] or "CSV 格式错误", path, 1)
             continue
-        if record["type"] == "missing-cell":
-            if position in missing_rows:
+        if position in misaligned:
+            if record["type"] not in ("extra-cell", "missing-cell") or position in reported:
                 continue
-            missing_rows.add(position)
-        elif record["type"] == "constraint-error" and position in missing_rows:
-            continue
-        code, message = describe(record, f"第{position}行", line_of)
+            reported.add(position)
+        code, message = describe(record, f"第{position}行")
         problems.error(code, message, path, line_of.get(position, position), field=record["fieldName"])
 
 

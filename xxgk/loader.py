@@ -103,9 +103,9 @@ def load_reports(root: Path, problems: Problems) -> list[Record]:
     return records
 
 
-def warn_if_empty(records: list, path: Path, what: str, problems: Problems) -> None:
-    if not records:
-        problems.warning("empty-column", f"{what}栏目没有内容", path)
+def warn_if_empty(folder: Path, pattern: str, what: str, problems: Problems) -> None:
+    if not folder.is_dir() or not any(folder.rglob(pattern)):
+        problems.warning("empty-column", f"{what}栏目没有内容", folder)
 
 
 def load_content(root: Path, problems: Problems) -> Content | None:
@@ -120,9 +120,9 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     documents = load_markdown_folder(root, "documents", "document.schema.json", problems)
     reports = load_reports(root, problems)
     check_documents(documents, catalogue, root, problems)
-    warn_if_empty(rules, root / "rules", "政府信息公开制度", problems)
-    warn_if_empty(documents, root / "documents", "法定主动公开内容", problems)
-    warn_if_empty(reports, root / "reports", "政府信息公开工作年度报告", problems)
+    warn_if_empty(root / "rules", "*.md", "政府信息公开制度", problems)
+    warn_if_empty(root / "documents", "*.md", "法定主动公开内容", problems)
+    warn_if_empty(root / "reports", "*.y*ml", "政府信息公开工作年度报告", problems)
     if problems.errors or site is None or catalogue is None or guide is None:
         return None
     return build_content(root, site, catalogue, guide, rules, documents, reports)

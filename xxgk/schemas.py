@@ -156,6 +156,9 @@ def translate(error: jsonschema.ValidationError, names: FieldNames) -> list[tupl
     if kind == "type":
         wanted = or_list([TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])])
         extra = f"，例如 {hint}" if hint else ""
+        found = {type(None): "为空", list: "是一个列表", dict: "是一组键值对"}.get(type(instance))
+        if found:
+            return [("error", "type", path, f"{field}{found}，应为{wanted}{extra}")]
         return [("error", "type", path, f"{field}{shown(instance)} 类型不对，应为{wanted}{extra}")]
     if kind == "enum":
         return [("error", "enum", path, f"{field}{shown(instance)} 不是允许的值，应为 {or_list(expected)}")]
@@ -165,21 +168,21 @@ def translate(error: jsonschema.ValidationError, names: FieldNames) -> list[tupl
         wanted = hint or f"符合 {expected}"
         return [("error", "pattern", path, f"{field}{shown(instance)} 格式不对，应为{wanted}")]
     if kind == "minLength":
-        return [("error", "empty", path, f"{field} 不能为空")]
+        return [("error", "empty", path, f"{field}不能为空")]
     if kind in ("minItems", "maxItems"):
         columns = (error.schema or {}).get("x-columns")
         order = f"（依次为：{'、'.join(columns)}）" if columns else ""
         count = len(instance) if isinstance(instance, list) else 0
         if kind == "minItems" and count == 0:
-            return [("error", "empty", path, f"{field} 不能为空列表")]
+            return [("error", "empty", path, f"{field}不能为空列表")]
         if error.schema.get("minItems") == error.schema.get("maxItems"):
-            return [("error", "count", path, f"{field} 应有 {expected} 个数，实际有 {count} 个{order}")]
+            return [("error", "count", path, f"{field}应有 {expected} 个数，实际有 {count} 个{order}")]
         wanted = f"至少 {expected}" if kind == "minItems" else f"至多 {expected}"
-        return [("error", "count", path, f"{field} 应有{wanted}项，实际有 {count} 项")]
+        return [("error", "count", path, f"{field}应有{wanted}项，实际有 {count} 项")]
     if kind == "minimum":
         return [("error", "range", path, f"{field} = {instance}，不能小于 {expected}")]
     if kind == "maximum":
         return [("error", "range", path, f"{field} = {instance}，不能大于 {expected}")]
     if kind == "uniqueItems":
-        return [("error", "duplicate", path, f"{field} 中有重复的项")]
+        return [("error", "duplicate", path, f"{field}中有重复的项")]
     return [("error", "schema", path, f"{field}{shown(instance)} 不符合要求（{error.message}）")]

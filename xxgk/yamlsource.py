@@ -171,7 +171,8 @@ class Converter:
 
     def convert_scalar(self, node: yaml.ScalarNode, schema: dict | None) -> Any:
         raw = node.value
-        if node.style is None and node.tag == NULL_TAG:
+        plain = not node.style  # the C loader marks plain scalars with "", the Python one with None
+        if plain and node.tag == NULL_TAG:
             return None
         types = schema.get("type") if schema else None
         types = types if isinstance(types, list) else [types]
@@ -180,7 +181,7 @@ class Converter:
         if "number" in types and NUMBER_RE.fullmatch(raw.strip()):
             text = raw.strip()
             return int(text) if INT_RE.fullmatch(text) else float(text)
-        if "boolean" in types and node.style is None and raw in ("true", "false"):
+        if "boolean" in types and plain and raw in ("true", "false"):
             return raw == "true"
         return raw
 

@@ -1,0 +1,67 @@
+"""The `check` command as a clerk and a CI job use it: messages, exit codes, formats."""
+
+import subprocess
+import sys
+
+from conftest import REPO, replace_in
+
+
+def test_valid_content_passes_strict(content, run):
+    result = run("check", "--content", "content", "--strict")
+    assert result.code == 0
+    assert "检查通过" in result.out
+
+
+def test_errors_exit_1_and_end_with_a_count(content, run):
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06", "published_on: 2024-02-30")
+    replace_in(content / "documents/2024/functions.md", "catalogue: 02-01", "catalogue: 07-01")
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert result.lines[-1] == "共 2 个错误，0 个警告。请修改后重新检查。"
+
+
+def test_warnings_pass_unless_strict(content, run):
+    replace_in(content / "documents/2024/functions.md", "title:", "titel: x\ntitle:")
+    assert run("check", "--content", "content").code == 0
+    strict = run("check", "--content", "content", "--strict")
+    assert strict.code == 1
+    assert "（--strict：警告按错误处理）" in strict.out
+
+
+def test_json_format_lists_problems_with_location(content, run):
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06", "published_on: 2024-13-01")
+    result = run("check", "--content", "content", "--format", "json")
+    assert result.code == 1
+    report = result.json()
+    assert report["errors"] == 1 and report["warnings"] == 0
+    assert report["problems"] == [{
+        "level": "error", "code": "date",
+        "message": "published_on（发布日期）\"2024-13-01\" 不是有效日期，应为 YYYY-MM-DD（如 2024-03-05）",
+        "path": "content/documents/2024/functions.md", "line": 5, "field": "published_on"}]
+
+
+def test_usage_errors_exit_2(content, run, capsys):
+    result = run("check", "--content", "no-such-folder")
+    assert result.code == 2
+    assert "内容目录 no-such-folder 不存在" in result.err
+    assert run("check", "--today", "2024-02-30").code == 2
+
+
+def test_unknown_option_exits_2_with_chinese_usage(content):
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--colour"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "用法错误" in result.stderr
+
+
+def test_build_without_verb_validates_and_fails_on_errors(content):
+    replace_in(content / "site.yaml", "  fax: 0999-12345679\n", "")
+    result = subprocess.run([sys.executable, str(REPO / "build.py")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "content/site.yaml:3: 错误 [required] 缺少必填字段 office.fax（传真）" in result.stderr
+
+
+def test_console_command_has_the_same_verbs(content):
+    result = subprocess.run([sys.executable, "-m", "xxgk", "check", "--content", "content"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
