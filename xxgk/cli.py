@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from .pipeline import check
+from .pipeline import build, check
 from .problems import format_json, format_text
+from .progress import Progress
 from .today import TodayError, resolve_today
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -52,18 +52,24 @@ def main(argv: list[str] | None = None) -> int:
     if not args.content.is_dir():
         print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
         return EXIT_USAGE
-    started = time.monotonic()
-    result = check(args.content, today)
-    failed = result.failed(args.strict)
-    if args.verb == "check" and args.format == "json":
-        print(format_json(result.problems, args.strict))
-    else:
-        report = format_text(result.problems, args.strict)
-        if not (args.quiet and not result.problems.items):
-            print(report, file=sys.stdout if args.verb == "check" else sys.stderr)
-    if failed:
+    if args.verb == "check":
+        result = check(args.content, today)
+        if args.format == "json":
+            print(format_json(result.problems, args.strict))
+        else:
+            print(format_text(result.problems, args.strict))
+        return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
+    return run_build(args, today)
+
+
+def run_build(args: argparse.Namespace, today) -> int:
+    outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet))
+    problems = outcome.check.problems
+    if problems.items or not outcome.written:
+        print(format_text(problems, args.strict), file=sys.stderr)
+    if not outcome.written:
+        print(f"网站未生成，{args.out} 保持不变。", file=sys.stderr)
         return EXIT_CONTENT
-    if args.verb == "build" and not args.quiet:
-        elapsed = time.monotonic() - started
-        print(f"已检查 {len(result.content.documents)} 个文件，用时 {elapsed:.1f} 秒（网站生成尚未实现，本次只做检查）")
+    if not args.quiet:
+        print(f"已生成 {outcome.pages} 个页面、{outcome.files} 个其他文件到 {args.out}，用时 {outcome.seconds:.1f} 秒。")
     return EXIT_OK

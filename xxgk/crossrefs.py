@@ -6,7 +6,7 @@ import difflib
 import re
 from pathlib import Path, PureWindowsPath
 
-from .model import Catalogue
+from .model import Catalogue, Content
 from .problems import Problems, display_path
 from .records import Record
 
@@ -113,3 +113,14 @@ def check_documents(records: list[Record], catalogue: Catalogue | None, root: Pa
         check_catalogue_references(records, catalogue, problems)
     check_document_links(records, problems)
     check_attachments(records, root, problems)
+
+
+def check_sub_columns(content: Content, problems: Problems) -> None:
+    """A sub-column of 法定主动公开内容 with nothing in it: evaluators count empty columns against a site."""
+    used = {d.catalogue for d in content.documents}
+    path = Path(content.root) / "catalogue.csv"
+    for name in content.catalogue.sub_columns:
+        items = [i for i in content.catalogue.items if i.proactive and i.level1 == name]
+        if not any(i.id in used for i in items):
+            problems.warning("empty-column", f"法定主动公开内容的子栏目“{name}”没有任何文件，页面将显示“本栏目暂无公开信息”",
+                             path, items[0].line, "一级事项")

@@ -1,0 +1,116 @@
+"""Converting every Markdown body to HTML, resolving local links and images against the content
+folder. Broken internal links are errors: evaluators count them against a site."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from . import urls
+from .markdown_render import Rendered, render_markdown
+from .model import Content
+from .problems import Problems
+
+EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+@dataclass(frozen=True)
+class Body:
+    html: str
+    files: tuple[PurePosixPath, ...]  # local files the body links to, published at their content path
+    external_links: tuple[str, ...]
+
+
+class Bodies:
+    """HTML of every body, keyed by (content path, part) — part names a report section."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], Body] = {}
+
+    def get(self, source: PurePosixPath, part: str = "body") -> Body:
+        return self.items[(source.as_posix(), part)]
+
+    @property
+    def files(self) -> set[PurePosixPath]:
+        return {f for body in self.items.values() for f in body.files}
+
+
+def page_urls(content: Content) -> dict[str, str]:
+    """Content path of each Markdown page -> its URL, for `[链接](../2023/x.md)` in bodies."""
+    mapping = {d.source.as_posix(): urls.document_url(d) for d in content.documents}
+    mapping.update({r.source.as_posix(): urls.rule_url(r) for r in content.rules})
+    mapping[content.guide.source.as_posix()] = urls.GUIDE
+    return mapping
+
+
+def make_resolver(root: Path, source: PurePosixPath, page_url: str, pages: dict[str, str],
+                  files: list[PurePosixPath], external: list[str]):
+    def resolve(target: str) -> str | None:
+        target = target.strip()
+        if not target or EXTERNAL.match(target):
+            if target.lower().startswith(("http:", "https:")):
+                external.append(target)
+            if target.lower().startswith(("javascript:", "vbscript:", "data:")):
+                return None
+            return target
+        parts = urlsplit(target)
+        if parts.path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", parts.path):
+            return None
+        path = posixpath.normpath(posixpath.join(source.parent.as_posix(), unquote(parts.path)))
+        if path.startswith("../") or path == "..":
+            return None
+        suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
+        if path in pages:
+            return urls.relative(page_url, pages[path]) + suffix
+        local = root / path
+        if local.is_file() and local.resolve().is_relative_to(root.resolve()) and not path.endswith(".md"):
+            files.append(PurePosixPath(path))
+            return urls.relative(page_url, urls.file_url(PurePosixPath(path))) + suffix
+        return None
+    return resolve
+
+
+def line_of(text: str, first_line: int, target: str) -> int:
+    index = text.find(target)
+    return first_line + text[:index].count("\n") if index >= 0 else first_line
+
+
+def convert(root: Path, source: PurePosixPath, page_url: str, text: str, first_line: int,
+            pages: dict[str, str], problems: Problems, where: str = "") -> Body:
+    files: list[PurePosixPath] = []
+    external: list[str] = []
+    rendered: Rendered = render_markdown(text, make_resolver(root, source, page_url, pages, files, external))
+    for target in rendered.broken_links:
+        problems.error("broken-link", f"{where}链接或图片 \"{target}\" 指向的文件不存在或在内容目录之外；"
+                                      f"站内链接请写相对路径，如 ../2023/notice.md",
+                       root / source, line_of(text, first_line, target))
+    return Body(rendered.html, tuple(files), tuple(external))
+
+
+REPORT_SECTIONS = (("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况"),
+                   ("other_matters", "六、其他需要报告的事项"))
+
+
+def convert_all(content: Content, problems: Problems) -> Bodies:
+    root = Path(content.root)
+    pages = page_urls(content)
+    bodies = Bodies()
+    for document in content.documents:
+        bodies.items[(document.source.as_posix(), "body")] = convert(
+            root, document.source, urls.document_url(document), document.body, document.body_line, pages, problems)
+    for rule in content.rules:
+        bodies.items[(rule.source.as_posix(), "body")] = convert(
+            root, rule.source, urls.rule_url(rule), rule.body, rule.body_line, pages, problems)
+    guide = content.guide
+    bodies.items[(guide.source.as_posix(), "body")] = convert(
+        root, guide.source, urls.GUIDE, guide.body, guide.body_line, pages, problems)
+    for report in content.reports:
+        for key, heading in REPORT_SECTIONS:
+            text = getattr(report, key)
+            line = report.lines.get((key,), 1) + 1
+            bodies.items[(report.source.as_posix(), key)] = convert(
+                root, report.source, urls.report_url(report.year), text, line, pages, problems, f"{key}（{heading}）中的")
+    return bodies

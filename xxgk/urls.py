@@ -1,0 +1,89 @@
+"""The URL scheme: every published path derives from the content path, and every link is relative.
+
+    documents/2024/x.md        -> documents/2024/x/           (index.html inside)
+    rules/y.md                 -> rules/y/
+    a 一级事项 of the catalogue -> columns/<code>/, page 2 at columns/<code>/page/2/
+    reports/2024.yaml          -> reports/2024/
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from .model import Catalogue, Document, Rule
+
+HOME = ""
+GUIDE = "guide/"
+RULES = "rules/"
+PROACTIVE = "columns/"  # 法定主动公开内容: the list of sub-columns
+REPORTS = "reports/"
+CATALOGUE = "catalogue/"
+SEARCH = "search/"
+SEPARATORS = "-._"
+
+
+def document_url(document: Document) -> str:
+    return document.source.with_suffix("").as_posix() + "/"
+
+
+def rule_url(rule: Rule) -> str:
+    return rule.source.with_suffix("").as_posix() + "/"
+
+
+def report_url(year: int) -> str:
+    return f"{REPORTS}{year}/"
+
+
+def file_url(source: PurePosixPath) -> str:
+    """Attachments and images are published at their content path, percent-encoded."""
+    return quote(source.as_posix())
+
+
+def paged_url(base: str, page: int) -> str:
+    return base if page == 1 else f"{base}page/{page}/"
+
+
+def sub_column_codes(catalogue: Catalogue) -> dict[str, str]:
+    """An ASCII code per 一级事项 for its URL: the leading segment its 编号 share (01-01, 01-02 -> 01)
+    when no other 一级事项 uses it, else the first 编号 of its rows."""
+    ids_by_level1: dict[str, list[str]] = {}
+    for item in catalogue.items:
+        if item.proactive:
+            ids_by_level1.setdefault(item.level1, []).append(item.id)
+    def head(item_id: str) -> str:
+        return re.split(f"[{re.escape(SEPARATORS)}]", item_id, maxsplit=1)[0]
+    codes: dict[str, str] = {}
+    for level1, ids in ids_by_level1.items():
+        segment = head(ids[0])
+        shared = all(head(i) == segment and i != segment for i in ids)
+        used_elsewhere = any(head(i) == segment for other, others in ids_by_level1.items() if other != level1
+                             for i in others)
+        code = segment if shared and not used_elsewhere else ids[0]
+        while code in codes.values():
+            code += "_"
+        codes[level1] = code
+    return codes
+
+
+def sub_column_url(code: str) -> str:
+    return f"{PROACTIVE}{code}/"
+
+
+def output_file(url: str) -> str:
+    """The file that serves a URL: directories get an index.html."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url`, both site-relative ('' is the home page)."""
+    from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url) + "/"
+    target = to_url or "./"
+    rel = posixpath.relpath("/" + target, "/" + from_dir)
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel in ("./", "."):
+        return "./"
+    return rel

@@ -1,0 +1,59 @@
+"""Writing every output file of the site into the staging folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import urls
+from .assemble import SiteModel
+from .bodies import Bodies
+from .output import Staging
+from .pages import Page, build_pages
+from .progress import Progress
+from .render import NOT_FOUND_URL, TEMPLATE_DIR, make_environment, render_feed, render_page
+
+FEED_SIZE = 50
+ASSETS = "assets"
+
+
+def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root: Path,
+               progress: Progress) -> tuple[int, int]:
+    """Pages, feeds, assets and published files. Returns (pages, other files) written."""
+    env = make_environment(content_root)
+    pages = list(build_pages(model, bodies))
+    for done, page in enumerate(pages, start=1):
+        staging.write_text(urls.output_file(page.url), render_page(env, model, page))
+        progress.update("生成页面", done, len(pages))
+    progress.finish()
+    not_found = Page(url=NOT_FOUND_URL, layout="layouts/404.html", title="页面不存在", section=None,
+                     in_sitemap=False)
+    staging.write_text(NOT_FOUND_URL, render_page(env, model, not_found))
+    sitemap = [p for p in pages if p.in_sitemap]
+    staging.write_text("sitemap.xml", render_feed(env, model, "feeds/sitemap.xml", entries=sitemap))
+    newest = model.documents[:FEED_SIZE]
+    updated = newest[0].document.published_on.isoformat() if newest else model.guide.updated_on.isoformat()
+    staging.write_text("feed.xml", render_feed(env, model, "feeds/atom.xml", documents=newest, updated=updated))
+    sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
+    staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url))
+    files = 0
+    for asset in sorted(asset_files(content_root)):
+        staging.copy(asset[1], f"{ASSETS}/{asset[0]}")
+        files += 1
+    published = {content_root / f for f in bodies.files}
+    published |= {content_root / v.document.source.parent / a.file for v in model.documents
+                  for a in v.document.attachments}
+    for source in sorted(published):
+        staging.copy(source, source.relative_to(content_root).as_posix())
+        files += 1
+    return len(pages) + 1, files
+
+
+def asset_files(content_root: Path) -> set[tuple[str, Path]]:
+    """Stylesheets and scripts: the product's, each replaceable by the department's own copy."""
+    found: dict[str, Path] = {}
+    for folder in (TEMPLATE_DIR / ASSETS, content_root / "templates" / ASSETS):
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    found[path.relative_to(folder).as_posix()] = path
+    return set(found.items())
