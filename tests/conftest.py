@@ -61,3 +61,24 @@ def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def build_site(run):
+    """Build a content folder into ./site (or `out`) and return the output folder."""
+
+    def builder(content_dir: Path, out: str = "site", *extra: str) -> Path:
+        result = run("build", "--content", str(content_dir), "--out", out, "--quiet", *extra)
+        assert result.code == 0, result.out + result.err
+        return Path(out).resolve()
+
+    return builder
+
+
+def soup(path: Path):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def texts(elements) -> list[str]:
+    return [" ".join(e.get_text(" ", strip=True).split()) for e in elements]

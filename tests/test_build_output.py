@@ -1,0 +1,120 @@
+"""How the build writes: byte-identical output, atomic swap, link check, overrides, terminal output."""
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, replace_in, soup, write
+
+from xxgk import write as write_module
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(content, build_site):
+    first = digest(build_site(content, "one"))
+    second = digest(build_site(content, "two"))
+    assert first == second
+    assert len(first) > 15
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(content, build_site, run):
+    site = build_site(content)
+    before = digest(site)
+    replace_in(content / "documents/2024/functions.md", "2024-05-06", "2024-05-32")
+    result = run("build", "--content", "content", "--out", "site")
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == "网站未生成，site 保持不变。"
+    assert digest(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == ["content", "site"]
+
+
+def test_a_crash_in_the_middle_leaves_the_previous_site_and_is_cleaned_up(content, build_site, run, monkeypatch):
+    site = build_site(content)
+    before = digest(site)
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。", "负责全市测试工作（已修订）。")
+    calls = {"n": 0}
+    original = write_module.render_page
+
+    def crash_after_three(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > 3:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(write_module, "render_page", crash_after_three)
+    with pytest.raises(KeyboardInterrupt):
+        run("build", "--content", "content", "--out", "site")
+    assert digest(site) == before
+    monkeypatch.setattr(write_module, "render_page", original)
+    stale = site.parent / ".xxgk-staging-site-leftover"
+    stale.mkdir()
+    build_site(content)
+    assert not stale.exists()
+    assert "（已修订）" in (site / "documents/2024/functions/index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_link_in_the_output_fails_the_build(content, build_site, run):
+    site = build_site(content)
+    before = digest(site)
+    write(content / "templates/layouts/rules.html",
+          '{% extends "base.html" %}{% block content %}<a href="{{ url(\'no-such-page/\') }}">坏链接</a>{% endblock %}')
+    result = run("build", "--content", "content", "--out", "site")
+    assert result.code == 1
+    assert "site/rules/index.html: 错误 [output-link] 生成的页面中有无法打开的链接 \"../no-such-page/\"" in result.err
+    assert digest(site) == before
+
+
+def test_a_department_overrides_one_template_without_copying_the_rest(content, build_site):
+    write(content / "templates/components/attachment-list/macro.html",
+          "{% macro attachment_list(params) %}<p class=\"own\">本单位附件样式：{{ params['items'] | length }} 个</p>"
+          "{% endmacro %}")
+    write(content / "templates/assets/extra.css", "body { }")
+    site = build_site(content)
+    page = soup(site / "documents/2024/fee-rules/index.html")
+    assert page.select_one(".own").get_text() == "本单位附件样式：1 个"
+    assert page.select_one(".metadata")  # the rest still comes from the product's templates
+    assert (site / "assets/extra.css").is_file() and (site / "assets/site.css").is_file()
+
+
+def test_summary_line_and_quiet(content, run):
+    result = run("build", "--content", "content", "--out", "site")
+    assert result.code == 0
+    assert result.out.startswith("已生成 18 个页面、2 个其他文件到 site，用时 ")
+    quiet = run("build", "--content", "content", "--out", "site", "--quiet")
+    assert quiet.out == "" and quiet.err == ""
+
+
+def test_no_progress_display_when_not_a_terminal(content):
+    result = subprocess.run([sys.executable, str(REPO / "build.py")], capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": "1732233600"})
+    assert result.returncode == 0, result.stderr
+    assert "\r" not in result.stderr + result.stdout
+    assert result.stdout.count("\n") == 1
+
+
+def test_progress_display_on_a_terminal(content):
+    import pty
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py")], stdout=secondary, stderr=secondary,
+                               env={**os.environ, "SOURCE_DATE_EPOCH": "1732233600"})
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait() == 0
+    text = output.decode("utf-8")
+    assert "生成页面 17/17" in text and "\r" in text
+    assert "已生成 18 个页面" in text

@@ -1,0 +1,204 @@
+"""The built site as the public sees it: pages, names, metadata, validity, links, feeds."""
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import replace_in, soup, texts, write
+
+PARTS = ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告"]
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_home_shows_the_four_parts_first_in_order(content, build_site):
+    home = soup(build_site(content) / "index.html")
+    assert home.html["lang"] == "zh-CN"
+    assert texts(home.select("h1")) == ["政府信息公开"]
+    main = home.find("main")
+    first = main.find(lambda tag: tag.name not in ("h1",) and tag.parent is main)
+    assert first.name == "nav"
+    assert texts(first.select(".part-name")) == PARTS
+    assert [a["href"] for a in first.select("a")] == ["guide/", "rules/", "columns/", "reports/"]
+    assert texts(home.select("#latest-heading + ul a"))[0] == "测试市测试局主要职责"
+    assert home.select_one("form[role=search]")["action"] == "search/"
+
+
+def test_every_page_has_one_h1_landmarks_and_a_skip_link_first(content, build_site):
+    site = build_site(content)
+    for page in all_pages(site):
+        html = soup(page)
+        assert len(html.select("h1")) == 1, page
+        assert html.find("main", id="main"), page
+        assert html.find("header") and html.find("footer") and html.find("nav"), page
+        first_link = html.body.find(["a", "button", "input"])
+        assert first_link.get("href") == "#main" and first_link.get_text() == "跳到正文", page
+        for table in html.select("table"):
+            assert all(th.get("scope") in ("row", "col") for th in table.select("th")), page
+
+
+def test_internal_links_are_relative_so_the_site_works_under_a_sub_path(content, build_site):
+    site = build_site(content)
+    for page in all_pages(site):
+        if page.name == "404.html":
+            continue
+        for tag in soup(page).select("[href], [src], [action]"):
+            link = tag.get("href") or tag.get("src") or tag.get("action")
+            assert not link.startswith("/"), (page, link)
+            if link.startswith("http"):
+                assert tag.name == "link" and tag["rel"] == ["canonical"], (page, link)
+
+
+def test_not_found_page_uses_base_url_links(content, build_site):
+    page = soup(build_site(content) / "404.html")
+    assert texts(page.select("h1")) == ["页面不存在"]
+    assert page.select_one("link[rel=stylesheet]")["href"] == "https://www.example.gov.cn/gk/assets/site.css"
+
+
+def test_guide_shows_update_date_and_office_contacts(content, build_site):
+    guide = soup(build_site(content) / "guide/index.html")
+    assert guide.select_one(".updated-on").get_text() == "更新日期：2024-06-03"
+    rows = dict(zip(texts(guide.select(".office th")), texts(guide.select(".office td"))))
+    assert rows == {"机构名称": "测试市测试局办公室", "办公地址": "测试市人民路1号", "邮政编码": "100000",
+                    "办公时间": "工作日上午9:00-12:00，下午13:30-17:30", "联系电话": "0999-12345678",
+                    "传真": "0999-12345679", "电子邮箱": "gk@example.gov.cn"}
+
+
+def test_document_page_metadata_attachments_and_interpretation_links(content, build_site):
+    site = build_site(content)
+    page = soup(site / "documents/2024/fee-rules/index.html")
+    rows = dict(zip(texts(page.select(".metadata th")), texts(page.select(".metadata td"))))
+    assert rows["索引号"] == "000000001/2024-00001"
+    assert rows["主题分类"] == "财政、金融、审计\\财政"
+    assert rows["发布机构"] == "测试市测试局"
+    assert rows["成文日期"] == "2024-03-08" and rows["发布日期"] == "2024-03-12"
+    assert rows["发文字号"] == "测试规〔2024〕2号"
+    assert rows["有效性"] == "有效"
+    assert rows["所属栏目"] == "法规文件／规范性文件"
+    assert page.select_one(".metadata a")["href"] == "../../../columns/01/01-01/"
+    assert texts(page.select(".attachments li")) == ["收费目录 （CSV，30 B）"]
+    href = page.select_one(".attachments a")["href"]
+    assert (site / "documents/2024" / "收费目录.csv").read_bytes() == (content / "documents/2024/收费目录.csv").read_bytes()
+    assert href == "../%E6%94%B6%E8%B4%B9%E7%9B%AE%E5%BD%95.csv"
+    assert [(a.get_text(), a["href"]) for a in page.select(".related a")] == [
+        ("《测试市测试局关于规范收费管理的通知》政策解读", "../fee-rules-interpretation/")]
+    back = soup(site / "documents/2024/fee-rules-interpretation/index.html")
+    assert [(a.get_text(), a["href"]) for a in back.select(".related a")] == [
+        ("测试市测试局关于规范收费管理的通知", "../fee-rules/")]
+    assert texts(page.select(".breadcrumbs li")) == ["政府信息公开", "法定主动公开内容", "法规文件",
+                                                     "测试市测试局关于规范收费管理的通知"]
+
+
+def test_repealed_document_shows_banner_with_date_and_replacement(content, build_site):
+    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效",
+               "validity: 废止\nexpires_on: 2024-05-06\nreplaced_by: 000000001/2024-00003")
+    page = soup(build_site(content) / "documents/2024/fee-rules/index.html")
+    banner = page.select_one(".validity-banner")
+    assert " ".join(banner.get_text(" ", strip=True).split()) == \
+        "本文件已废止 废止日期：2024-05-06。 现行文件： 测试市测试局主要职责"
+    assert banner.select_one("a")["href"] == "../functions/"
+    assert dict(zip(texts(page.select(".metadata th")), texts(page.select(".metadata td"))))["有效性"] == "废止"
+
+
+def test_expired_document_shows_as_invalid_automatically(content, build_site, monkeypatch):
+    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2024-10-31")
+    site = build_site(content)  # SOURCE_DATE_EPOCH is 2024-11-22
+    page = soup(site / "documents/2024/fee-rules/index.html")
+    assert "本文件有效期至 2024-10-31，已过有效期，自动标注为失效。" in page.select_one(".validity-banner").get_text()
+    assert dict(zip(texts(page.select(".metadata th")), texts(page.select(".metadata td"))))["有效性"] == "失效"
+    listing = soup(site / "columns/01/index.html")
+    assert texts(listing.select(".badge")) == ["失效"]
+
+
+def test_still_valid_before_expiry(content, build_site):
+    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2024-11-22")
+    page = soup(build_site(content) / "documents/2024/fee-rules/index.html")
+    assert page.select_one(".validity-banner") is None
+
+
+def add_documents(content: Path, count: int, catalogue: str = "02-01") -> None:
+    for i in range(count):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=i)
+        write(content / f"documents/2024/many/n{i:03d}.md",
+              f"---\ntitle: 通知第{i}号\nindex_no: M/{i:05d}\ncatalogue: {catalogue}\npublished_on: {day}\n---\n正文{i}\n")
+
+
+def test_sub_column_lists_newest_first_paginated_by_20(content, build_site):
+    add_documents(content, 44)
+    site = build_site(content)
+    first = soup(site / "columns/02/index.html")
+    titles = texts(first.select(".document-list a"))
+    assert len(titles) == 20 and titles[0] == "测试市测试局主要职责" and titles[1] == "通知第43号"
+    nav = first.select_one("nav.pagination")
+    assert nav["aria-label"] == "分页"
+    assert texts(nav.select(".pagination-status")) == ["第 1 页，共 3 页"]
+    assert nav.select_one("[aria-current=page]")["href"] == "./"
+    assert nav.select_one("a[rel=next]")["href"] == "page/2/"
+    third = soup(site / "columns/02/page/3/index.html")
+    assert len(third.select(".document-list li")) == 5
+    assert third.select_one("a[rel=prev]")["href"] == "../2/"
+    assert texts(third.select("h1")) == ["机构职能（第 3 页）"]
+    assert (site / "columns/02/02-01/page/3/index.html").is_file()
+
+
+def test_empty_sub_column_says_so_and_warns(content, run, build_site):
+    write(content / "catalogue.csv", (content / "catalogue.csv").read_text(encoding="utf-8") +
+          "03-01,规划信息,发展规划,规划,条例,20个工作日,测试市测试局,政府网站,全社会,主动,市级\n")
+    result = run("check", "--content", "content")
+    assert result.lines[:-1] == [
+        "content/catalogue.csv:6: 警告 [empty-column] 法定主动公开内容的子栏目“规划信息”没有任何文件，页面将显示“本栏目暂无公开信息”"]
+    page = soup(build_site(content) / "columns/03/index.html")
+    assert texts(page.select(".empty-state")) == ["本栏目暂无公开信息。"]
+    assert not page.select(".document-list")
+
+
+def test_catalogue_table_links_rows_to_their_documents(content, build_site):
+    page = soup(build_site(content) / "catalogue/index.html")
+    assert texts(page.select("thead th")) == ["编号", "一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体",
+                                              "公开渠道和载体", "公开对象", "公开方式", "公开层级"]
+    rows = page.select("tbody tr")
+    assert len(rows) == 4
+    assert rows[0].select_one("a")["href"] == "../columns/01/01-01/"
+    assert rows[3].select_one("a") is None and texts(rows[3].select("td"))[-2] == "依申请"
+
+
+def test_reports_list_and_year_page(content, build_site):
+    site = build_site(content)
+    listing = soup(site / "reports/index.html")
+    assert texts(listing.select(".report-list a")) == ["测试市测试局2024年政府信息公开工作年度报告"]
+    page = soup(site / "reports/2024/index.html")
+    assert texts(page.select("h2"))[:3] == ["一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"]
+
+
+def test_markdown_links_between_documents_are_rewritten(content, build_site, run):
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。",
+               "负责全市测试工作，见[收费通知](fee-rules.md)。\n\n# 附\n\n![图](chart.png)")
+    result = run("check", "--content", "content")
+    assert result.lines[:-1] == [
+        "content/documents/2024/functions.md:11: 错误 [broken-link] 链接或图片 \"chart.png\" 指向的文件不存在或在内容目录之外；"
+        "站内链接请写相对路径，如 ../2023/notice.md"]
+    replace_in(content / "documents/2024/functions.md", "![图](chart.png)", "[指南](../../guide.md)")
+    page = soup(build_site(content) / "documents/2024/functions/index.html")
+    assert [(a.get_text(), a["href"]) for a in page.select(".prose a")] == [
+        ("收费通知", "../fee-rules/"), ("指南", "../../../guide/")]
+    assert texts(page.select(".prose h2")) == ["附"]
+
+
+def test_feeds_and_robots(content, build_site):
+    site = build_site(content)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://www.example.gov.cn/gk/documents/2024/fee-rules/</loc><lastmod>2024-03-12</lastmod>" in sitemap
+    assert "search/" not in sitemap and "404" not in sitemap
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 3
+    assert feed.index("测试市测试局主要职责") < feed.index("政策解读")
+    assert (site / "robots.txt").read_text(encoding="utf-8") == \
+        "User-agent: *\nAllow: /\nSitemap: https://www.example.gov.cn/gk/sitemap.xml\n"
+
+
+def test_feed_keeps_the_latest_50(content, build_site):
+    add_documents(content, 60)
+    feed = (build_site(content) / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 50
+    assert "通知第59号" in feed and "通知第9号<" not in feed
