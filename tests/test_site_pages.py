@@ -8,6 +8,11 @@ from conftest import replace_in, soup, texts, write
 PARTS = ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开工作年度报告"]
 
 
+def rows_of(page, table: str) -> dict[str, str]:
+    """A two-column table (th, td) as a mapping."""
+    return dict(zip(texts(page.select(f"{table} th")), texts(page.select(f"{table} td")), strict=True))
+
+
 def all_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -59,7 +64,7 @@ def test_not_found_page_uses_base_url_links(content, build_site):
 def test_guide_shows_update_date_and_office_contacts(content, build_site):
     guide = soup(build_site(content) / "guide/index.html")
     assert guide.select_one(".updated-on").get_text() == "更新日期：2024-06-03"
-    rows = dict(zip(texts(guide.select(".office th")), texts(guide.select(".office td"))))
+    rows = rows_of(guide, ".office")
     assert rows == {"机构名称": "测试市测试局办公室", "办公地址": "测试市人民路1号", "邮政编码": "100000",
                     "办公时间": "工作日上午9:00-12:00，下午13:30-17:30", "联系电话": "0999-12345678",
                     "传真": "0999-12345679", "电子邮箱": "gk@example.gov.cn"}
@@ -68,7 +73,7 @@ def test_guide_shows_update_date_and_office_contacts(content, build_site):
 def test_document_page_metadata_attachments_and_interpretation_links(content, build_site):
     site = build_site(content)
     page = soup(site / "documents/2024/fee-rules/index.html")
-    rows = dict(zip(texts(page.select(".metadata th")), texts(page.select(".metadata td"))))
+    rows = rows_of(page, ".metadata")
     assert rows["索引号"] == "000000001/2024-00001"
     assert rows["主题分类"] == "财政、金融、审计\\财政"
     assert rows["发布机构"] == "测试市测试局"
@@ -98,7 +103,7 @@ def test_repealed_document_shows_banner_with_date_and_replacement(content, build
     assert " ".join(banner.get_text(" ", strip=True).split()) == \
         "本文件已废止 废止日期：2024-05-06。 现行文件： 测试市测试局主要职责"
     assert banner.select_one("a")["href"] == "../functions/"
-    assert dict(zip(texts(page.select(".metadata th")), texts(page.select(".metadata td"))))["有效性"] == "废止"
+    assert rows_of(page, ".metadata")["有效性"] == "废止"
 
 
 def test_expired_document_shows_as_invalid_automatically(content, build_site, monkeypatch):
@@ -106,7 +111,7 @@ def test_expired_document_shows_as_invalid_automatically(content, build_site, mo
     site = build_site(content)  # SOURCE_DATE_EPOCH is 2024-11-22
     page = soup(site / "documents/2024/fee-rules/index.html")
     assert "本文件有效期至 2024-10-31，已过有效期，自动标注为失效。" in page.select_one(".validity-banner").get_text()
-    assert dict(zip(texts(page.select(".metadata th")), texts(page.select(".metadata td"))))["有效性"] == "失效"
+    assert rows_of(page, ".metadata")["有效性"] == "失效"
     listing = soup(site / "columns/01/index.html")
     assert texts(listing.select(".badge")) == ["失效"]
 
