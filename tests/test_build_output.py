@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, replace_in, soup, write
 
+from conftest import REPO, replace_in, soup, write
 from xxgk import write as write_module
 
 

@@ -6,10 +6,10 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from xxgk.pipeline import check
 
 TODAY = dt.date(2024, 11, 22)
