@@ -51,3 +51,13 @@ def test_sub_path_navigation_and_not_found_page(served):
         response = page.goto(served + "no/such/page/")
         assert response.status == 404
         assert page.locator("h1").inner_text() == "页面不存在"
+
+
+def test_every_page_type_reflows_at_320_px(served):
+    paths = ["", "guide/", "rules/", "rules/confidentiality-review/", "columns/", "columns/01/", "columns/01/01-01/",
+             "documents/2024/fee-rules/", "reports/", "reports/2024/", "catalogue/", "search/"]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for path in paths:
+            page.goto(served + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
