@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ import pytest
 from xxgk.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_TODAY = dt.date(2025, 1, 20)  # "today" for the minimal fixture: its 2024 report is not due yet
+FIXTURE_EPOCH = "1737374400"  # SOURCE_DATE_EPOCH for FIXTURE_TODAY
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -35,7 +38,7 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", target)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732233600")  # 2024-11-22
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_EPOCH)
     return target
 
 

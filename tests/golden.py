@@ -20,7 +20,7 @@ from xxgk.pipeline import build  # noqa: E402
 
 FIXTURE = TESTS / "fixtures" / "minimal"
 GOLDEN = TESTS / "golden" / "minimal"
-TODAY = dt.date(2024, 11, 22)
+TODAY = dt.date(2025, 1, 20)  # keep in step with conftest.FIXTURE_TODAY
 
 
 def build_fixture(out: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, replace_in, soup, write
+from conftest import FIXTURE_EPOCH, REPO, replace_in, soup, write
 from xxgk import write as write_module
 
 
@@ -93,7 +93,7 @@ def test_summary_line_and_quiet(content, run):
 
 def test_no_progress_display_when_not_a_terminal(content):
     result = subprocess.run([sys.executable, str(REPO / "build.py")], capture_output=True, text=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": "1732233600"})
+                            env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert result.returncode == 0, result.stderr
     assert "\r" not in result.stderr + result.stdout
     assert result.stdout.count("\n") == 1
@@ -103,7 +103,7 @@ def test_progress_display_on_a_terminal(content):
     import pty
     main, secondary = pty.openpty()
     process = subprocess.Popen([sys.executable, str(REPO / "build.py")], stdout=secondary, stderr=secondary,
-                               env={**os.environ, "SOURCE_DATE_EPOCH": "1732233600"})
+                               env={**os.environ, "SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     os.close(secondary)
     output = b""
     while True:

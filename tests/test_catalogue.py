@@ -1,6 +1,6 @@
 """catalogue.csv: header, required cells, unique 编号, enums, with line, row and column."""
 
-from conftest import replace_in, write
+from conftest import FIXTURE_TODAY, replace_in, write
 
 CAT = "content/catalogue.csv"
 HEADER = "编号,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级"
@@ -71,9 +71,8 @@ def test_gbk_catalogue(content, run):
 
 
 def test_channels_are_split_and_sub_columns_follow_file_order(content):
-    import datetime as dt
 
     from xxgk.pipeline import check
-    catalogue = check(content, dt.date(2024, 11, 22)).content.catalogue
+    catalogue = check(content, FIXTURE_TODAY).content.catalogue
     assert catalogue.get("01-01").channels == ("政府网站", "政府公报")
     assert catalogue.sub_columns == ("法规文件", "机构职能")

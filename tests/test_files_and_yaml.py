@@ -1,6 +1,6 @@
 """File-level problems: encodings, empty files, front matter, YAML syntax and YAML's surprises."""
 
-from conftest import replace_in, write
+from conftest import FIXTURE_TODAY, replace_in, write
 
 DOC = "content/documents/2024/functions.md"
 
@@ -87,10 +87,9 @@ def test_text_fields_stay_as_typed(content, run):
     replace_in(content / "site.yaml", "phone: 0999-12345678", "phone: 01012345678")
     replace_in(content / "site.yaml", "fax: 0999-12345679", "fax: no")
     assert run("check", "--content", "content", "--strict").code == 0
-    import datetime as dt
 
     from xxgk.pipeline import check
-    office = check(content, dt.date(2024, 11, 22)).content.site.office
+    office = check(content, FIXTURE_TODAY).content.site.office
     assert (office.postcode, office.phone, office.fax) == ("010000", "01012345678", "no")
 
 

@@ -1,6 +1,5 @@
 """Property tests: no input makes the loader crash; every failure is a reported problem."""
 
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,10 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from conftest import FIXTURE_TODAY, FIXTURES
 from xxgk.pipeline import check
 
-TODAY = dt.date(2024, 11, 22)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 scalars = st.one_of(
@@ -30,7 +28,7 @@ def run_on_copy(mutate) -> None:
         root = Path(tmp) / "content"
         shutil.copytree(FIXTURES / "minimal", root)
         mutate(root)
-        result = check(root, TODAY)
+        result = check(root, FIXTURE_TODAY)
         assert (result.content is None) == bool(result.problems.errors)
         for problem in result.problems.items:
             assert problem.message and problem.path

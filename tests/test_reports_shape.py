@@ -67,10 +67,12 @@ def test_2019_trial_format_has_its_own_shape(content, run):
 
 def test_2019_format_report_validates(content, run):
     text = (content / "reports/2024.yaml").read_text(encoding="utf-8").replace("year: 2024", "year: 2020")
+    text = text.replace("2025-01-20", "2021-01-20").replace("2024年", "2020年").replace("有待提高", "仍需加强")
+    text = text.replace("本年度未收取", "2020年未收取")
     start, end = text.index("proactive:"), text.index("applications:")
     text = text[:start] + """proactive:
   regulations: {made: 0, published: 0, total: 0}
-  normative: {made: 1, published: 1, total: 3}
+  normative: {made: 1, published: 0, total: 3}
   licensing: {items_last_year: 10, change: -2, decisions: 40}
   other_services: {items_last_year: 3, change: 0, decisions: 5}
   penalties: {items_last_year: 20, change: 1, decisions: 4}

@@ -108,7 +108,7 @@ def test_repealed_document_shows_banner_with_date_and_replacement(content, build
 
 def test_expired_document_shows_as_invalid_automatically(content, build_site, monkeypatch):
     replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2024-10-31")
-    site = build_site(content)  # SOURCE_DATE_EPOCH is 2024-11-22
+    site = build_site(content)  # SOURCE_DATE_EPOCH is 2025-01-20
     page = soup(site / "documents/2024/fee-rules/index.html")
     assert "本文件有效期至 2024-10-31，已过有效期，自动标注为失效。" in page.select_one(".validity-banner").get_text()
     assert rows_of(page, ".metadata")["有效性"] == "失效"
@@ -117,7 +117,7 @@ def test_expired_document_shows_as_invalid_automatically(content, build_site, mo
 
 
 def test_still_valid_before_expiry(content, build_site):
-    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2024-11-22")
+    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2025-01-20")
     page = soup(build_site(content) / "documents/2024/fee-rules/index.html")
     assert page.select_one(".validity-banner") is None
 

@@ -12,6 +12,7 @@ from .crossrefs import check_documents
 from .model import AnnualReport, Attachment, Catalogue, Content, Document, Guide, Office, Rule, Site
 from .problems import Problems
 from .records import Record, parse_markdown, parse_yaml_file
+from .report_checks import check_reports
 from .yamlsource import root_scalar
 
 URL_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -108,7 +109,7 @@ def warn_if_empty(folder: Path, pattern: str, what: str, problems: Problems) -> 
         problems.warning("empty-column", f"{what}栏目没有内容", folder)
 
 
-def load_content(root: Path, problems: Problems) -> Content | None:
+def load_content(root: Path, problems: Problems, today: dt.date) -> Content | None:
     """Read and check the whole content folder. None when any error was reported."""
     if not root.is_dir():
         problems.error("missing-folder", "内容目录不存在", root)
@@ -120,6 +121,8 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     documents = load_markdown_folder(root, "documents", "document.schema.json", problems)
     reports = load_reports(root, problems)
     check_documents(documents, catalogue, root, problems)
+    deadline = site.data.get("annual_report_deadline") if site is not None and site.valid else None
+    check_reports([build_report(r) for r in reports if r.valid], root, today, deadline, problems)
     warn_if_empty(root / "rules", "*.md", "政府信息公开制度", problems)
     warn_if_empty(root / "documents", "*.md", "法定主动公开内容", problems)
     warn_if_empty(root / "reports", "*.y*ml", "政府信息公开工作年度报告", problems)
@@ -129,7 +132,8 @@ def load_content(root: Path, problems: Problems) -> Content | None:
 
 
 def build_site(data: dict) -> Site:
-    return Site(name=data["name"], office=Office(**data["office"]), base_url=data.get("base_url"))
+    return Site(name=data["name"], office=Office(**data["office"]), base_url=data.get("base_url"),
+                annual_report_deadline=data.get("annual_report_deadline"))
 
 
 def build_guide(record: Record) -> Guide:

@@ -30,6 +30,7 @@ class Site:
     name: str
     office: Office
     base_url: str | None = None
+    annual_report_deadline: str | None = None  # MM-DD; 01-31 for departments, 03-31 for governments
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .model import Content
 from .output import Staging
 from .problems import Problems
 from .progress import Progress
+from .report_checks import check_normative_counts
 from .write import write_site
 
 
@@ -45,10 +46,11 @@ class BuildResult:
 def check(content_dir: Path, today: dt.date) -> CheckResult:
     """Load the content folder and run every check; nothing is written."""
     problems = Problems()
-    content = load_content(content_dir, problems)
+    content = load_content(content_dir, problems, today)
     bodies = None
     if content is not None:
         check_sub_columns(content, problems)
+        check_normative_counts(content.reports, content.documents, Path(content.root), problems)
         bodies = convert_all(content, problems)
     return CheckResult(content if not problems.errors else None, bodies, problems)
 
