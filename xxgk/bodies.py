@@ -13,6 +13,7 @@ from . import urls
 from .markdown_render import Rendered, render_markdown
 from .model import Content
 from .problems import Problems
+from .report_format import PROSE_KEYS, SECTIONS
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
 
@@ -90,8 +91,7 @@ def convert(root: Path, source: PurePosixPath, page_url: str, text: str, first_l
     return Body(rendered.html, tuple(files), tuple(external))
 
 
-REPORT_SECTIONS = (("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况"),
-                   ("other_matters", "六、其他需要报告的事项"))
+REPORT_SECTIONS = tuple((key, heading) for key, heading in SECTIONS if key in PROSE_KEYS)
 
 
 def convert_all(content: Content, problems: Problems) -> Bodies:

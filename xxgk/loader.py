@@ -173,7 +173,8 @@ def build_report(record: Record) -> AnnualReport:
         format=data.get("format", 2019 if year < FIRST_UNIFIED_2021_YEAR else 2021),
         overview=data["overview"], problems=data["problems"], other_matters=data["other_matters"],
         proactive=data["proactive"], applications=data["applications"],
-        reviews_and_lawsuits=data["reviews_and_lawsuits"], lines=dict(record.located.lines))
+        reviews_and_lawsuits=data["reviews_and_lawsuits"], lines=dict(record.located.lines),
+        source_size=record.path.stat().st_size)
 
 
 def build_content(root: Path, site: Record, catalogue: Catalogue, guide: Record, rules: list[Record],

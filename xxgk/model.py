@@ -154,6 +154,7 @@ class AnnualReport:
     applications: dict[str, Any] = field(compare=False, hash=False)
     reviews_and_lawsuits: dict[str, Any] = field(compare=False, hash=False)
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, hash=False)
+    source_size: int = 0  # bytes of the YAML file, for its download link
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from . import urls
-from .assemble import DocumentView, Link, SiteModel
-from .bodies import REPORT_SECTIONS, Bodies
+from .assemble import DocumentView, Link, ReportView, SiteModel, human_size
+from .bodies import Bodies
+from .report_format import PROSE_KEYS, SECTIONS
+from .report_tables import figures_csv, table2, table3, table4
 
 PAGE_SIZE = 20
 HOME_CRUMB = Link(urls.HOME, "政府信息公开")
@@ -34,6 +36,7 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lastmod: str | None = None  # for sitemap.xml
     in_sitemap: bool = True
+    files: tuple[tuple[str, bytes], ...] = ()  # generated downloads that belong to this page
 
 
 def list_item(view: DocumentView, label: str | None = None) -> dict:
@@ -127,6 +130,26 @@ def column_pages(model: SiteModel) -> Iterator[Page]:
                     lastmod=views[0].document.published_on.isoformat() if views else None)
 
 
+def report_page(model: SiteModel, view: ReportView, bodies: Bodies) -> Page:
+    report = view.report
+    tables = {"proactive": table2(report), "applications": table3(report), "reviews_and_lawsuits": table4(report)}
+    sections = [{"heading": heading, "grid": tables.get(key),
+                 "html": Markup(bodies.get(report.source, key).html) if key in PROSE_KEYS else None}
+                for key, heading in SECTIONS]
+    figures = figures_csv(report)
+    csv_url = urls.file_url(report.source.with_suffix(".csv"))
+    downloads = [
+        {"title": f"{report.year}年度报告数据（表二至表四）", "href": csv_url, "file_type": "CSV", "size": human_size(len(figures))},
+        {"title": f"{report.year}年度报告源文件", "href": urls.file_url(report.source), "file_type": "YAML",
+         "size": human_size(report.source_size)},
+    ]
+    title = f"{model.site.name}{report.year}年政府信息公开工作年度报告"
+    return Page(url=view.url, layout="layouts/report.html", title=title, section=urls.REPORTS,
+                crumbs=(HOME_CRUMB, Link(urls.REPORTS, "政府信息公开工作年度报告"), Link(view.url, f"{report.year}年")),
+                context={"report": report, "sections": sections, "downloads": downloads},
+                lastmod=report.published_on.isoformat(), files=((report.source.with_suffix(".csv").as_posix(), figures),))
+
+
 def build_pages(model: SiteModel, bodies: Bodies) -> Iterator[Page]:
     """Every HTML page of the site, in a fixed order."""
     yield Page(url=urls.HOME, layout="layouts/home.html", title="政府信息公开", section=None,
@@ -158,13 +181,7 @@ def build_pages(model: SiteModel, bodies: Bodies) -> Iterator[Page]:
     yield Page(url=urls.REPORTS, layout="layouts/reports.html", title="政府信息公开工作年度报告",
                section=urls.REPORTS, crumbs=(HOME_CRUMB, reports_crumb), context={"reports": model.reports})
     for view in model.reports:
-        report = view.report
-        title = f"{model.site.name}{report.year}年政府信息公开工作年度报告"
-        sections = [{"heading": heading, "html": Markup(bodies.get(report.source, key).html)}
-                    for key, heading in REPORT_SECTIONS]
-        yield Page(url=view.url, layout="layouts/report.html", title=title, section=urls.REPORTS,
-                   crumbs=(HOME_CRUMB, reports_crumb, Link(view.url, f"{report.year}年")),
-                   context={"report": report, "sections": sections}, lastmod=report.published_on.isoformat())
+        yield report_page(model, view, bodies)
     yield Page(url=urls.CATALOGUE, layout="layouts/catalogue.html", title="标准目录", section=urls.CATALOGUE,
                crumbs=(HOME_CRUMB, Link(urls.CATALOGUE, "标准目录")), context={"rows": model.catalogue})
     yield Page(url=urls.SEARCH, layout="layouts/search.html", title="搜索", section=None,

@@ -21,8 +21,12 @@ def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root:
     """Pages, feeds, assets and published files. Returns (pages, other files) written."""
     env = make_environment(content_root)
     pages = list(build_pages(model, bodies))
+    files = 0
     for done, page in enumerate(pages, start=1):
         staging.write_text(urls.output_file(page.url), render_page(env, model, page))
+        for path, data in page.files:
+            staging.file(path).write_bytes(data)
+            files += 1
         progress.update("生成页面", done, len(pages))
     progress.finish()
     not_found = Page(url=NOT_FOUND_URL, layout="layouts/404.html", title="页面不存在", section=None,
@@ -35,13 +39,13 @@ def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root:
     staging.write_text("feed.xml", render_feed(env, model, "feeds/atom.xml", documents=newest, updated=updated))
     sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
     staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url))
-    files = 0
     for asset in sorted(asset_files(content_root)):
         staging.copy(asset[1], f"{ASSETS}/{asset[0]}")
         files += 1
     published = {content_root / f for f in bodies.files}
     published |= {content_root / v.document.source.parent / a.file for v in model.documents
                   for a in v.document.attachments}
+    published |= {content_root / r.report.source for r in model.reports}
     for source in sorted(published):
         staging.copy(source, source.relative_to(content_root).as_posix())
         files += 1
