@@ -115,7 +115,7 @@ def test_attachment_outside_the_content_folder_is_refused(content, run):
     write(content.parent / "secret.txt", "x")
     assert problems(run) == [
         "content/documents/2024/fee-rules.md:15: 错误 [path] attachments[1].file（附件文件）\"../../../secret.txt\" "
-        "含有“..”，指向了内容目录之外：附件应放在 .md 文件旁边，只写文件名"]
+        "含有“..”：附件应放在 .md 文件旁边或其下的文件夹中，只写文件名"]
 
 
 def test_non_ascii_file_name_is_refused_because_it_becomes_the_url(content, run):

@@ -187,8 +187,8 @@ def test_markdown_links_between_documents_are_rewritten(content, build_site, run
                "负责全市测试工作，见[收费通知](fee-rules.md)。\n\n# 附\n\n![图](chart.png)")
     result = run("check", "--content", "content")
     assert result.lines[:-1] == [
-        "content/documents/2024/functions.md:11: 错误 [broken-link] 链接或图片 \"chart.png\" 指向的文件不存在或在内容目录之外；"
-        "站内链接请写相对路径，如 ../2023/notice.md"]
+        "content/documents/2024/functions.md:11: 错误 [broken-link] 链接或图片 \"chart.png\" 指向的文件不存在；"
+        "站内链接请写相对于本文件的路径，如 ../2023/notice.md"]
     replace_in(content / "documents/2024/functions.md", "![图](chart.png)", "[指南](../../guide.md)")
     page = soup(build_site(content) / "documents/2024/functions/index.html")
     assert [(a.get_text(), a["href"]) for a in page.select(".prose a")] == [

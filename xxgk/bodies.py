@@ -3,19 +3,20 @@ folder. Broken internal links are errors: evaluators count them against a site."
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from . import urls
 from .markdown_render import Rendered, render_markdown
 from .model import Content
+from .paths import resolve_reference
 from .problems import Problems
 from .report_format import PROSE_KEYS, SECTIONS
+from .sanitize import sanitize
 
-EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")  # a scheme (not a drive letter), or //host, or #
 
 
 @dataclass(frozen=True)
@@ -48,28 +49,26 @@ def page_urls(content: Content) -> dict[str, str]:
 
 
 def make_resolver(root: Path, source: PurePosixPath, page_url: str, pages: dict[str, str],
-                  files: list[PurePosixPath], external: list[str]):
+                  files: list[PurePosixPath], external: list[str], refused: dict[str, str]):
+    """Resolve a link or image target written in a body; refusals are collected with their reason."""
     def resolve(target: str) -> str | None:
         target = target.strip()
         if not target or EXTERNAL.match(target):
             if target.lower().startswith(("http:", "https:")):
                 external.append(target)
-            if target.lower().startswith(("javascript:", "vbscript:", "data:")):
-                return None
-            return target
+            return target  # unsafe schemes (javascript: …) are removed, with a warning, by the sanitiser
         parts = urlsplit(target)
-        if parts.path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", parts.path):
-            return None
-        path = posixpath.normpath(posixpath.join(source.parent.as_posix(), unquote(parts.path)))
-        if path.startswith("../") or path == "..":
+        path, reason = resolve_reference(root, source, parts.path, allow_parent=True)
+        if reason:
+            refused[target] = reason
             return None
         suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
-        if path in pages:
-            return urls.relative(page_url, pages[path]) + suffix
-        local = root / path
-        if local.is_file() and local.resolve().is_relative_to(root.resolve()) and not path.endswith(".md"):
-            files.append(PurePosixPath(path))
-            return urls.relative(page_url, urls.file_url(PurePosixPath(path))) + suffix
+        if path.as_posix() in pages:
+            return urls.relative(page_url, pages[path.as_posix()]) + suffix
+        if (root / path).is_file() and path.suffix != ".md":
+            files.append(path)
+            return urls.relative(page_url, urls.file_url(path)) + suffix
+        refused[target] = "指向的文件不存在；站内链接请写相对于本文件的路径，如 ../2023/notice.md"
         return None
     return resolve
 
@@ -79,16 +78,30 @@ def line_of(text: str, first_line: int, target: str) -> int:
     return first_line + text[:index].count("\n") if index >= 0 else first_line
 
 
+HEADING_TAG = re.compile(r"<(/?)h([1-5])(?=[\s>])")
+
+
+def demote_raw_headings(html: str) -> str:
+    """A pasted <h1> would compete with the page title: move every heading one level down."""
+    if re.search(r"<h1[\s>]", html):
+        return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+    return html
+
+
 def convert(root: Path, source: PurePosixPath, page_url: str, text: str, first_line: int,
             pages: dict[str, str], problems: Problems, where: str = "") -> Body:
     files: list[PurePosixPath] = []
     external: list[str] = []
-    rendered: Rendered = render_markdown(text, make_resolver(root, source, page_url, pages, files, external))
+    refused: dict[str, str] = {}
+    rendered: Rendered = render_markdown(text, make_resolver(root, source, page_url, pages, files, external, refused))
+    path = root / source
     for target in rendered.broken_links:
-        problems.error("broken-link", f"{where}链接或图片 \"{target}\" 指向的文件不存在或在内容目录之外；"
-                                      f"站内链接请写相对路径，如 ../2023/notice.md",
-                       root / source, line_of(text, first_line, target))
-    return Body(rendered.html, tuple(files), tuple(external))
+        problems.error("broken-link", f"{where}链接或图片 \"{target}\" {refused.get(target, '无法解析')}",
+                       path, line_of(text, first_line, target))
+    html, removals = sanitize(rendered.html)
+    for removal in removals:
+        problems.warning("sanitized", f"{where}已移除 {removal.what}", path, line_of(text, first_line, removal.snippet))
+    return Body(demote_raw_headings(html), tuple(files), tuple(external))
 
 
 REPORT_SECTIONS = tuple((key, heading) for key, heading in SECTIONS if key in PROSE_KEYS)

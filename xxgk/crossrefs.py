@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 
 from .model import Catalogue, Content
+from .paths import resolve_reference
 from .problems import Problems, display_path
 from .records import Record
-
-DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
 def check_unique_index_numbers(records: list[Record], problems: Problems) -> None:
@@ -68,23 +66,6 @@ def check_document_links(records: list[Record], problems: Problems) -> None:
                                record.path, line, key)
 
 
-def attachment_path(record: Record, name: str, root: Path) -> tuple[Path | None, str | None]:
-    """Where an attachment lives, or why it is refused: it must stay inside the content folder."""
-    if name.startswith(("/", "\\")) or DRIVE_RE.match(name) or PureWindowsPath(name).drive:
-        return None, "是绝对路径：附件应放在 .md 文件旁边，只写文件名"
-    if ".." in re.split(r"[\\/]", name):
-        return None, "含有“..”，指向了内容目录之外：附件应放在 .md 文件旁边，只写文件名"
-    candidate = record.path.parent / name
-    try:
-        resolved = candidate.resolve()
-        inside = resolved.is_relative_to(root.resolve())
-    except OSError:
-        return None, "无法读取"
-    if not inside:
-        return None, "（经过符号链接）指向了内容目录之外"
-    return candidate, None
-
-
 def check_attachments(records: list[Record], root: Path, problems: Problems) -> None:
     for record in records:
         attachments = record.data.get("attachments")
@@ -96,7 +77,8 @@ def check_attachments(records: list[Record], root: Path, problems: Problems) -> 
                 continue
             line = record.line("attachments", i, "file")
             field = f"attachments[{i + 1}].file"
-            path, refusal = attachment_path(record, name, root)
+            resolved, refusal = resolve_reference(root, record.source, name, allow_parent=False)
+            path = root / resolved if resolved else None
             if refusal:
                 problems.error("path", f"{field}（附件文件）\"{name}\" {refusal}", record.path, line, field)
             elif not path.is_file():
