@@ -9,6 +9,7 @@ from .model import Catalogue, Content
 from .paths import resolve_reference
 from .problems import Problems, display_path
 from .records import Record
+from .textfile import megabytes
 
 
 def check_unique_index_numbers(records: list[Record], problems: Problems) -> None:
@@ -66,7 +67,7 @@ def check_document_links(records: list[Record], problems: Problems) -> None:
                                record.path, line, key)
 
 
-def check_attachments(records: list[Record], root: Path, problems: Problems) -> None:
+def check_attachments(records: list[Record], root: Path, problems: Problems, max_bytes: int) -> None:
     for record in records:
         attachments = record.data.get("attachments")
         if not isinstance(attachments, list):
@@ -81,6 +82,10 @@ def check_attachments(records: list[Record], root: Path, problems: Problems) -> 
             path = root / resolved if resolved else None
             if refusal:
                 problems.error("path", f"{field}（附件文件）\"{name}\" {refusal}", record.path, line, field)
+            elif path.is_file() and path.stat().st_size > max_bytes:
+                problems.error("too-large", f"{field}（附件文件）\"{name}\" 大小 {megabytes(path.stat().st_size)}，"
+                                            f"超过上限 {megabytes(max_bytes)}（可在 site.yaml 的 limits.attachment_mb 中调整）",
+                               record.path, line, field)
             elif not path.is_file():
                 siblings = [p.name for p in record.path.parent.iterdir() if p.is_file() and p.suffix != ".md"]
                 close = difflib.get_close_matches(name, siblings, n=1, cutoff=0.6)
@@ -89,12 +94,13 @@ def check_attachments(records: list[Record], root: Path, problems: Problems) -> 
                                record.path, line, field)
 
 
-def check_documents(records: list[Record], catalogue: Catalogue | None, root: Path, problems: Problems) -> None:
+def check_documents(records: list[Record], catalogue: Catalogue | None, root: Path, problems: Problems,
+                    max_attachment_bytes: int) -> None:
     check_unique_index_numbers(records, problems)
     if catalogue is not None:
         check_catalogue_references(records, catalogue, problems)
     check_document_links(records, problems)
-    check_attachments(records, root, problems)
+    check_attachments(records, root, problems, max_attachment_bytes)
 
 
 def check_sub_columns(content: Content, problems: Problems) -> None:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .catalogue import load_catalogue
 from .crossrefs import check_documents
 from .model import AnnualReport, Attachment, Catalogue, Content, Document, Guide, Office, Rule, Site
+from .paths import escapes_root
 from .problems import Problems
-from .records import Record, parse_markdown, parse_yaml_file
+from .records import DEFAULT_MAX_MARKDOWN_BYTES, Record, parse_markdown, parse_yaml_file
 from .report_checks import check_reports
 from .yamlsource import root_scalar
 
 URL_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 REPORT_NAME = re.compile(r"([0-9]{4})\.ya?ml")
-FIRST_UNIFIED_2021_YEAR = 2021  # the 2019 trial format covers the 2019 and 2020 reports
+FIRST_UNIFIED_2021_YEAR = 2021
+DEFAULT_MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024  # the 2019 trial format covers the 2019 and 2020 reports
 
 
 def date(value: str | None) -> dt.date | None:
@@ -37,6 +40,30 @@ def check_url_safe(path: Path, root: Path, problems: Problems) -> bool:
                                f"且以字母或数字开头（例如 2024/price-notice.md）", path)
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Limits:
+    markdown_bytes: int = DEFAULT_MAX_MARKDOWN_BYTES
+    attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES
+
+
+def limits_from(site: Record | None) -> Limits:
+    given = site.data.get("limits", {}) if site is not None and site.valid else {}
+    megabyte = 1024 * 1024
+    return Limits(int(given.get("markdown_mb", DEFAULT_MAX_MARKDOWN_BYTES / megabyte) * megabyte),
+                  int(given.get("attachment_mb", DEFAULT_MAX_ATTACHMENT_BYTES / megabyte) * megabyte))
+
+
+def refuse_outside_links(paths: list[Path], root: Path, problems: Problems) -> list[Path]:
+    """Content files that are symbolic links to somewhere outside the content folder are refused."""
+    kept = []
+    for path in paths:
+        if escapes_root(path, root):
+            problems.error("path", "是指向内容目录之外的符号链接，已拒绝读取", path)
+        else:
+            kept.append(path)
+    return kept
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -71,12 +98,12 @@ def load_guide(root: Path, problems: Problems) -> Record | None:
     return parse_markdown(path, relative(path, root), "guide.schema.json", problems)
 
 
-def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems) -> list[Record]:
+def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems, limits: Limits) -> list[Record]:
     records = []
-    for path in markdown_files(root / name):
+    for path in refuse_outside_links(markdown_files(root / name), root, problems):
         if not check_url_safe(path, root, problems):
             continue
-        record = parse_markdown(path, relative(path, root), schema, problems)
+        record = parse_markdown(path, relative(path, root), schema, problems, limits.markdown_bytes)
         if record is not None:
             records.append(record)
     return records
@@ -85,9 +112,9 @@ def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems)
 def load_reports(root: Path, problems: Problems) -> list[Record]:
     folder = root / "reports"
     records = []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.name.startswith(".") or not path.is_file():
-            continue
+    candidates = [p for p in sorted(folder.glob("*")) if not p.name.startswith(".") and p.is_file()] \
+        if folder.is_dir() else []
+    for path in refuse_outside_links(candidates, root, problems):
         match = REPORT_NAME.fullmatch(path.name)
         if not match:
             problems.error("path", f"年度报告文件名应为 <年份>.yaml（如 2024.yaml），\"{path.name}\" 不符合", path)
@@ -114,13 +141,18 @@ def load_content(root: Path, problems: Problems, today: dt.date) -> Content | No
     if not root.is_dir():
         problems.error("missing-folder", "内容目录不存在", root)
         return None
+    refuse_outside_links([p for p in (root / n for n in ("site.yaml", "catalogue.csv", "guide.md")) if p.exists()],
+                         root, problems)
+    if problems.errors:
+        return None
     site = load_site(root, problems)
+    limits = limits_from(site)
     catalogue = load_catalogue(root / "catalogue.csv", problems)
     guide = load_guide(root, problems)
-    rules = load_markdown_folder(root, "rules", "rule.schema.json", problems)
-    documents = load_markdown_folder(root, "documents", "document.schema.json", problems)
+    rules = load_markdown_folder(root, "rules", "rule.schema.json", problems, limits)
+    documents = load_markdown_folder(root, "documents", "document.schema.json", problems, limits)
     reports = load_reports(root, problems)
-    check_documents(documents, catalogue, root, problems)
+    check_documents(documents, catalogue, root, problems, limits.attachment_bytes)
     deadline = site.data.get("annual_report_deadline") if site is not None and site.valid else None
     check_reports([build_report(r) for r in reports if r.valid], root, today, deadline, problems)
     warn_if_empty(root / "rules", "*.md", "政府信息公开制度", problems)

@@ -38,7 +38,8 @@ class Record:
 def parse_markdown(path: Path, source: PurePosixPath, schema_name: str, problems: Problems,
                    max_bytes: int = DEFAULT_MAX_MARKDOWN_BYTES) -> Record | None:
     """A Markdown file with YAML front matter, validated against `schema/<schema_name>`."""
-    text_file = read_text(path, problems, max_bytes=max_bytes)
+    text_file = read_text(path, problems, max_bytes=max_bytes,
+                          limit_hint="（可在 site.yaml 的 limits.markdown_mb 中调整）")
     if text_file is None:
         return None
     split = split_front_matter(text_file.text, path, problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import urls
 from .assemble import SiteModel
@@ -14,6 +15,9 @@ from .pages import PARTS, Page
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDE_FOLDER = "templates"
 NOT_FOUND_URL = "404.html"
+# Only the site's own scripts and styles; images may also come from https (clerks link charts).
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
 def make_environment(content_root: Path | None = None) -> jinja2.Environment:
@@ -48,7 +52,7 @@ def render_page(env: jinja2.Environment, model: SiteModel, page: Page) -> str:
     context = {
         "site": model.site, "page_url": page.url, "title": page.title, "section": page.section,
         "parts": PARTS, "breadcrumb_items": crumbs, "url": url, "absolute_links": absolute,
-        "description": None, **relativize(page.context, url),
+        "description": None, "content_security_policy": Markup(CONTENT_SECURITY_POLICY), **relativize(page.context, url),
     }
     return env.get_template(page.layout).render(context)
 

@@ -60,12 +60,17 @@ def decode_text(data: bytes, path: Path, problems: Problems) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: Path, problems: Problems, *, max_bytes: int | None = None) -> TextFile | None:
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def read_text(path: Path, problems: Problems, *, max_bytes: int | None = None,
+              limit_hint: str = "") -> TextFile | None:
     """Read a content file as text, reporting unreadable, oversized, non-UTF-8 and empty files."""
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            problems.error("too-large", f"文件大小 {size} 字节，超过上限 {max_bytes} 字节", path)
+            problems.error("too-large", f"文件大小 {megabytes(size)}，超过上限 {megabytes(max_bytes)}{limit_hint}", path)
             return None
         data = path.read_bytes()
     except OSError as exc:
