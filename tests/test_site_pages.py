@@ -213,3 +213,14 @@ def test_feed_keeps_the_latest_50(content, build_site):
     feed = (build_site(content) / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == 50
     assert "通知第59号" in feed and "通知第9号<" not in feed
+
+
+def test_links_in_pasted_html_are_checked_and_rewritten_too(content, run, build_site):
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。",
+               '<p>见<a href="fee-rules.md">收费通知</a>和<a href="gone.md">旧文件</a></p>')
+    assert run("check", "--content", "content").lines[:-1] == [
+        "content/documents/2024/functions.md:7: 错误 [broken-link] 链接或图片 \"gone.md\" 指向的文件不存在；"
+        "站内链接请写相对于本文件的路径，如 ../2023/notice.md"]
+    replace_in(content / "documents/2024/functions.md", '和<a href="gone.md">旧文件</a>', "")
+    page = soup(build_site(content) / "documents/2024/functions/index.html")
+    assert page.select_one(".prose a")["href"] == "../fee-rules/"

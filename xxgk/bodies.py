@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from . import urls
-from .markdown_render import Rendered, render_markdown
+from .markdown_render import render_markdown
 from .model import Content
 from .paths import resolve_reference
 from .problems import Problems
@@ -93,12 +93,11 @@ def convert(root: Path, source: PurePosixPath, page_url: str, text: str, first_l
     files: list[PurePosixPath] = []
     external: list[str] = []
     refused: dict[str, str] = {}
-    rendered: Rendered = render_markdown(text, make_resolver(root, source, page_url, pages, files, external, refused))
+    resolve = make_resolver(root, source, page_url, pages, files, external, refused)
+    html, removals = sanitize(render_markdown(text), resolve)
     path = root / source
-    for target in rendered.broken_links:
-        problems.error("broken-link", f"{where}链接或图片 \"{target}\" {refused.get(target, '无法解析')}",
-                       path, line_of(text, first_line, target))
-    html, removals = sanitize(rendered.html)
+    for target, reason in refused.items():
+        problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path, line_of(text, first_line, target))
     for removal in removals:
         problems.warning("sanitized", f"{where}已移除 {removal.what}", path, line_of(text, first_line, removal.snippet))
     return Body(demote_raw_headings(html), tuple(files), tuple(external))

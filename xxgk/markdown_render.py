@@ -1,11 +1,9 @@
-"""Markdown to HTML for page bodies: tables made accessible, headings kept below the page's h1,
-and local links and images resolved against the content folder."""
+"""Markdown to HTML for page bodies: tables made accessible and headings kept below the page's h1.
+(Links are resolved, and the HTML cleaned, afterwards by `sanitize`.)"""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import markdown
 from markdown.extensions import Extension
@@ -14,23 +12,8 @@ from markdown.treeprocessors import Treeprocessor
 EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
-# Called with a link target as written; returns the URL to publish, or None when it is broken.
-LinkResolver = Callable[[str], str | None]
-
-
-@dataclass
-class Rendered:
-    html: str
-    broken_links: list[str] = field(default_factory=list)
-    local_files: list[str] = field(default_factory=list)  # targets resolved to files to publish
-
 
 class BodyTreeprocessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, resolve: LinkResolver, result: Rendered) -> None:
-        super().__init__(md)
-        self.resolve = resolve
-        self.result = result
-
     def run(self, root: etree.Element) -> None:
         self.demote_headings(root)
         for parent in list(root.iter()):
@@ -42,15 +25,6 @@ class BodyTreeprocessor(Treeprocessor):
                     parent.remove(element)
                     wrapper.append(element)
                     parent.insert(index, wrapper)
-        for element in root.iter():
-            attribute = {"a": "href", "img": "src"}.get(element.tag)
-            if attribute and element.get(attribute) is not None:
-                target = element.get(attribute)
-                resolved = self.resolve(target)
-                if resolved is None:
-                    self.result.broken_links.append(target)
-                else:
-                    element.set(attribute, resolved)
 
     @staticmethod
     def demote_headings(root: etree.Element) -> None:
@@ -72,17 +46,10 @@ class BodyTreeprocessor(Treeprocessor):
 
 
 class BodyExtension(Extension):
-    def __init__(self, resolve: LinkResolver, result: Rendered) -> None:
-        super().__init__()
-        self.resolve = resolve
-        self.result = result
-
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        md.treeprocessors.register(BodyTreeprocessor(md, self.resolve, self.result), "xxgk-body", 5)
+        md.treeprocessors.register(BodyTreeprocessor(md), "xxgk-body", 5)
 
 
-def render_markdown(text: str, resolve: LinkResolver) -> Rendered:
-    result = Rendered("")
-    md = markdown.Markdown(extensions=[*EXTENSIONS, BodyExtension(resolve, result)], output_format="html")
-    result.html = md.convert(text)
-    return result
+def render_markdown(text: str) -> str:
+    md = markdown.Markdown(extensions=[*EXTENSIONS, BodyExtension()], output_format="html")
+    return md.convert(text)

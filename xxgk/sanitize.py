@@ -5,6 +5,7 @@ carry a pasted script, frame, event handler or hidden text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -56,10 +57,19 @@ class RemovalScanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.removals: list[Removal] = []
+        self.dropped_depth = 0  # inside an element that goes with its content: nothing more to say
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in DROPPED_WITH_CONTENT and self.dropped_depth:
+            self.dropped_depth -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.dropped_depth:
+            self.dropped_depth += tag in DROPPED_WITH_CONTENT
+            return
         if tag in DROPPED_WITH_CONTENT:
             self.removals.append(Removal(f"<{tag}> 元素（连同其内容）", f"<{tag}"))
+            self.dropped_depth = 1
             return
         if tag not in ALLOWED_TAGS:
             self.removals.append(Removal(f"<{tag}> 标签（保留其中的文字）", f"<{tag}"))
@@ -79,17 +89,23 @@ class RemovalScanner(HTMLParser):
                 self.removals.append(Removal(f"<{tag}> 的属性 {name}", name))
 
 
-def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    if attribute in URL_ATTRIBUTES and not safe_url(tag, attribute, value):
-        return None
-    return value
+# Called with a link or image target as written; returns the URL to publish, or None to drop it.
+LinkResolver = Callable[[str], str | None]
 
 
-def sanitize(html: str) -> tuple[str, list[Removal]]:
-    """The cleaned HTML and what was removed from it."""
+def sanitize(html: str, resolve: LinkResolver | None = None) -> tuple[str, list[Removal]]:
+    """The cleaned HTML, with every kept link and image passed through `resolve`, and what was removed."""
     scanner = RemovalScanner()
     scanner.feed(html)
     scanner.close()
+
+    def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in URL_ATTRIBUTES:
+            if not safe_url(tag, attribute, value):
+                return None
+            return resolve(value) if resolve else value
+        return value
+
     cleaned = nh3.clean(
         html, tags=ALLOWED_TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel", "data"}, attribute_filter=attribute_filter, link_rel=None,

@@ -1,0 +1,151 @@
+"""A corpus of hostile inputs (tests/hostile/), each with the exact problems it must produce, and
+what must and must not reach the published pages."""
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, replace_in, soup, write
+from xxgk.output import Staging
+
+HOSTILE = Path(__file__).parent / "hostile"
+CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
+
+
+def overlay(case: str, content: Path) -> None:
+    for source in (HOSTILE / case).rglob("*"):
+        if source.is_file() and source.name != "expected.txt":
+            target = content / source.relative_to(HOSTILE / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_corpus_case_reports_exactly_the_expected_problems(case, content, run):
+    overlay(case, content)
+    expected = (HOSTILE / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    result = run("check", "--content", "content")
+    assert result.lines[:-1] == expected
+
+
+def test_corpus_is_not_empty():
+    assert {"xss-body", "xss-title", "attachment-traversal", "attachment-absolute", "link-traversal",
+            "yaml-python-tag", "rare-characters"} <= set(CASES)
+
+
+def test_no_script_reaches_the_page(content, build_site):
+    overlay("xss-body", content)
+    html = (build_site(content) / "documents/2024/functions/index.html").read_text(encoding="utf-8")
+    body = html[html.index("<main"):html.index("</main>")]
+    for needle in ("<script", "onerror", "javascript:", "<iframe", "<svg", "display:none", "隐藏的文字\n"):
+        assert needle not in body, needle
+    assert "隐藏的文字" in body  # the text stays, visible, without the style that hid it
+    assert '<img src="https://example.org/x.png" alt="x">' in body
+
+
+def test_metadata_is_escaped(content, build_site):
+    overlay("xss-title", content)
+    page = soup(build_site(content) / "documents/2024/functions/index.html")
+    assert page.h1.get_text() == '<script>alert("标题")</script>主要职责'
+    assert not page.select("main script, main b, main img")
+    assert page.title.get_text().startswith('<script>alert("标题")</script>主要职责')
+
+
+def test_python_tags_are_never_executed(content, run):
+    overlay("yaml-python-tag", content)
+    run("check", "--content", "content")
+    assert not Path("/tmp/xxgk-pwned").exists()
+
+
+def test_rare_characters_and_emoji_survive_to_the_page(content, build_site):
+    overlay("rare-characters", content)
+    page = soup(build_site(content) / "documents/2024/functions/index.html")
+    assert page.h1.get_text() == "关于𠀀𪚥𰻞等生僻字和表情📄✅的测试（全角标点：，。；！？「」）"
+    assert "扩展B区汉字𠀀、𪚥，表情符号🇨🇳👨‍👩‍👧，全角标点“引号”《书名号》〔发文字号〕" in page.select_one(".prose").get_text()
+    rows = {th.get_text(): td.get_text() for th, td in zip(page.select(".metadata th"), page.select(".metadata td"),
+                                                              strict=True)}
+    assert rows["发文字号"] == "测试发〔2024〕12号"
+
+
+def test_symbolic_link_out_of_the_content_folder(content, run):
+    secret = write(content.parent / "secret.md", "---\ntitle: 秘密\n---\n")
+    os.symlink(secret, content / "documents/2024/leak.md")
+    os.symlink(secret.parent, content / "documents/2024/escape")
+    result = run("check", "--content", "content")
+    assert "content/documents/2024/leak.md: 错误 [path] 是指向内容目录之外的符号链接，已拒绝读取" in result.lines
+    assert result.code == 1
+
+
+def test_symbolic_link_attachment_out_of_the_content_folder(content, run):
+    os.symlink("/etc/hostname", content / "documents/2024/host.txt")
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06",
+               "published_on: 2024-05-06\nattachments:\n  - file: host.txt")
+    assert run("check", "--content", "content").lines[:-1] == [
+        "content/documents/2024/functions.md:7: 错误 [path] attachments[1].file（附件文件）\"host.txt\" "
+        "经过符号链接指向了内容目录之外"]
+
+
+def test_nul_bytes(content, run):
+    (content / "documents/2024/functions.md").write_bytes(b"---\ntitle: a\x00b\n---\n")
+    (message,) = run("check", "--content", "content").lines[:-1]
+    assert message.startswith("content/documents/2024/functions.md: 错误 [encoding] 文件含有空字符（NUL），看起来是 UTF-16 编码。")
+
+
+def test_huge_numbers(content, run):
+    replace_in(content / "reports/2024.yaml", "year: 2024", "year: 99999999999999999999999")
+    replace_in(content / "reports/2024.yaml", "licensing: {decisions: 12}",
+               "licensing: {decisions: 1000000000000000000000000000000}")
+    replace_in(content / "reports/2024.yaml", "fees: {amount: 0}", "fees: {amount: 1e400}")
+    assert run("check", "--content", "content").lines[:-1] == [
+        "content/reports/2024.yaml:1: 错误 [range] year（年度） = 99999999999999999999999，不能大于 2100",
+        "content/reports/2024.yaml:1: 错误 [year] year（年度）99999999999999999999999 与文件名 2024.yaml 的年份不一致",
+        "content/reports/2024.yaml:15: 错误 [type] proactive.fees.amount（本年收费金额（单位：万元））\"1e400\" 类型不对，应为数字",
+    ]
+
+
+def test_deeply_nested_front_matter(content, run):
+    write(content / "documents/2024/functions.md", "---\ntitle: " + "{a: " * 200 + "1" + "}" * 200 + "\n---\n")
+    (message,) = run("check", "--content", "content").lines[:-1]
+    assert message.startswith("content/documents/2024/functions.md:2: 错误 [yaml] YAML 内容过大：嵌套超过 64 层")
+
+
+def test_hundred_thousand_row_catalogue(content, run):
+    lines = (content / "catalogue.csv").read_text(encoding="utf-8").splitlines()
+    row = lines[3]  # 02-01
+    extra = [row.replace("02-01", f"50-{i:06d}", 1) for i in range(100_000)]
+    extra.append(row.replace("02-01", "50-000007", 1))
+    write(content / "catalogue.csv", "\n".join(lines + extra) + "\n")
+    started = time.monotonic()
+    result = run("check", "--content", "content")
+    assert time.monotonic() - started < 60
+    assert result.lines[:-1] == [
+        "content/catalogue.csv:100006: 错误 [duplicate-id] 第100006行 编号 \"50-000007\" 与第13行重复：编号必须唯一"]
+
+
+def test_large_markdown_and_attachment_are_reported(content, run):
+    replace_in(content / "site.yaml", "office:", "limits: {markdown_mb: 0.01, attachment_mb: 0.001}\noffice:")
+    write(content / "documents/2024/functions.md",
+          (content / "documents/2024/functions.md").read_text(encoding="utf-8") + "很长的正文。" * 2000)
+    write(content / "documents/2024/收费目录.csv", "项目,标准\n" + "工本费,10元\n" * 200)
+    assert run("check", "--content", "content").lines[:-1] == [
+        "content/documents/2024/fee-rules.md:15: 错误 [too-large] attachments[1].file（附件文件）\"收费目录.csv\" 大小 "
+        "0.0 MB，超过上限 0.0 MB（可在 site.yaml 的 limits.attachment_mb 中调整）",
+        "content/documents/2024/functions.md: 错误 [too-large] 文件大小 0.0 MB，超过上限 0.0 MB（可在 site.yaml 的 "
+        "limits.markdown_mb 中调整）",
+    ]
+
+
+def test_output_paths_stay_inside_the_output_folder(tmp_path):
+    staging = Staging(tmp_path / "site")
+    with pytest.raises(ValueError):
+        staging.file("../outside.html")
+    with pytest.raises(ValueError):
+        staging.file("/etc/passwd")
+    staging.discard()
+
+
+def test_fixture_unchanged():
+    assert (FIXTURES / "minimal/documents/2024/functions.md").read_text(encoding="utf-8").count("---") == 2
