@@ -27,7 +27,7 @@ def test_two_builds_are_byte_identical(content, build_site):
 def test_a_failed_build_leaves_the_previous_site_untouched(content, build_site, run):
     site = build_site(content)
     before = digest(site)
-    replace_in(content / "documents/2024/functions.md", "2024-05-06", "2024-05-32")
+    replace_in(content / "documents/2024/functions.md", "2024-12-06", "2024-05-32")
     result = run("build", "--content", "content", "--out", "site")
     assert result.code == 1
     assert result.err.splitlines()[-1] == "网站未生成，site 保持不变。"

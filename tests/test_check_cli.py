@@ -13,7 +13,7 @@ def test_valid_content_passes_strict(content, run):
 
 
 def test_errors_exit_1_and_end_with_a_count(content, run):
-    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06", "published_on: 2024-02-30")
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06", "published_on: 2024-02-30")
     replace_in(content / "documents/2024/functions.md", "catalogue: 02-01", "catalogue: 07-01")
     result = run("check", "--content", "content")
     assert result.code == 1
@@ -29,7 +29,7 @@ def test_warnings_pass_unless_strict(content, run):
 
 
 def test_json_format_lists_problems_with_location(content, run):
-    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06", "published_on: 2024-13-01")
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06", "published_on: 2024-13-01")
     result = run("check", "--content", "content", "--format", "json")
     assert result.code == 1
     report = result.json()

@@ -11,13 +11,13 @@ def problems(run) -> list[str]:
 
 
 def test_invalid_date_names_file_line_and_field(content, run):
-    replace_in(content / "documents/2024/functions.md", "2024-05-06", "2024-02-30")
+    replace_in(content / "documents/2024/functions.md", "2024-12-06", "2024-02-30")
     assert problems(run) == [
         f"{DOC}:5: 错误 [date] published_on（发布日期）\"2024-02-30\" 不是有效日期，应为 YYYY-MM-DD（如 2024-03-05）"]
 
 
 def test_date_without_zero_padding_is_refused_not_reinterpreted(content, run):
-    replace_in(content / "documents/2024/functions.md", "2024-05-06", "2024-5-6")
+    replace_in(content / "documents/2024/functions.md", "2024-12-06", "2024-5-6")
     assert problems(run) == [
         f"{DOC}:5: 错误 [date] published_on（发布日期）\"2024-5-6\" 不是有效日期，应为 YYYY-MM-DD（如 2024-03-05）"]
 
@@ -33,8 +33,8 @@ def test_empty_value_counts_as_missing(content, run):
 
 
 def test_unknown_key_is_a_warning_with_did_you_mean(content, run):
-    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06",
-               "published_on: 2024-05-06\npublisher_name: 测试局\n发文字号: 测试〔2024〕9号")
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06",
+               "published_on: 2024-12-06\npublisher_name: 测试局\n发文字号: 测试〔2024〕9号")
     assert problems(run) == [
         f"{DOC}:6: 警告 [unknown-key] 未知字段 \"publisher_name\"，将被忽略，是不是 publisher（发布机构）？",
         f"{DOC}:7: 警告 [unknown-key] 未知字段 \"发文字号\"，将被忽略，应写作 doc_no（发文字号）",
@@ -42,8 +42,8 @@ def test_unknown_key_is_a_warning_with_did_you_mean(content, run):
 
 
 def test_wrong_type(content, run):
-    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06",
-               "published_on: 2024-05-06\nkeywords: 职责")
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06",
+               "published_on: 2024-12-06\nkeywords: 职责")
     assert problems(run) == [f"{DOC}:6: 错误 [type] keywords（关键词）\"职责\" 类型不对，应为列表，例如 [价格, 收费]"]
 
 
@@ -133,7 +133,7 @@ def test_topic_must_have_one_or_two_levels(content, run):
 
 
 def test_every_problem_is_collected_before_stopping(content, run):
-    replace_in(content / "documents/2024/functions.md", "2024-05-06", "2024-02-30")
+    replace_in(content / "documents/2024/functions.md", "2024-12-06", "2024-02-30")
     replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: x")
     replace_in(content / "guide.md", "updated_on: 2024-06-03", "updated_on: soon")
     result = run("check", "--content", "content")

@@ -36,7 +36,7 @@ def test_bom_and_crlf_are_accepted_silently(content, run):
 
 def test_crlf_keeps_line_numbers_right(content, run):
     path = content / "documents/2024/functions.md"
-    text = path.read_text(encoding="utf-8").replace("2024-05-06", "2024-05-32").replace("\n", "\r\n")
+    text = path.read_text(encoding="utf-8").replace("2024-12-06", "2024-05-32").replace("\n", "\r\n")
     path.write_bytes(text.encode("utf-8"))
     assert problems(run)[0].startswith(f"{DOC}:5: 错误 [date]")
 

@@ -81,8 +81,8 @@ def test_symbolic_link_out_of_the_content_folder(content, run):
 
 def test_symbolic_link_attachment_out_of_the_content_folder(content, run):
     os.symlink("/etc/hostname", content / "documents/2024/host.txt")
-    replace_in(content / "documents/2024/functions.md", "published_on: 2024-05-06",
-               "published_on: 2024-05-06\nattachments:\n  - file: host.txt")
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06",
+               "published_on: 2024-12-06\nattachments:\n  - file: host.txt")
     assert run("check", "--content", "content").lines[:-1] == [
         "content/documents/2024/functions.md:7: 错误 [path] attachments[1].file（附件文件）\"host.txt\" "
         "经过符号链接指向了内容目录之外"]

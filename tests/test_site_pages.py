@@ -81,7 +81,7 @@ def test_document_page_metadata_attachments_and_interpretation_links(content, bu
     assert rows["索引号"] == "000000001/2024-00001"
     assert rows["主题分类"] == "财政、金融、审计\\财政"
     assert rows["发布机构"] == "测试市测试局"
-    assert rows["成文日期"] == "2024-03-08" and rows["发布日期"] == "2024-03-12"
+    assert rows["成文日期"] == "2024-11-08" and rows["发布日期"] == "2024-11-12"
     assert rows["发文字号"] == "测试规〔2024〕2号"
     assert rows["有效性"] == "有效"
     assert rows["所属栏目"] == "法规文件／规范性文件"
@@ -101,20 +101,20 @@ def test_document_page_metadata_attachments_and_interpretation_links(content, bu
 
 def test_repealed_document_shows_banner_with_date_and_replacement(content, build_site):
     replace_in(content / "documents/2024/fee-rules.md", "validity: 有效",
-               "validity: 废止\nexpires_on: 2024-05-06\nreplaced_by: 000000001/2024-00003")
+               "validity: 废止\nexpires_on: 2024-12-06\nreplaced_by: 000000001/2024-00003")
     page = soup(build_site(content) / "documents/2024/fee-rules/index.html")
     banner = page.select_one(".validity-banner")
     assert " ".join(banner.get_text(" ", strip=True).split()) == \
-        "本文件已废止 废止日期：2024-05-06。 现行文件： 测试市测试局主要职责"
+        "本文件已废止 废止日期：2024-12-06。 现行文件： 测试市测试局主要职责"
     assert banner.select_one("a")["href"] == "../functions/"
     assert rows_of(page, ".metadata")["有效性"] == "废止"
 
 
 def test_expired_document_shows_as_invalid_automatically(content, build_site, monkeypatch):
-    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2024-10-31")
+    replace_in(content / "documents/2024/fee-rules.md", "validity: 有效", "validity: 有效\nexpires_on: 2024-12-31")
     site = build_site(content)  # SOURCE_DATE_EPOCH is 2025-01-20
     page = soup(site / "documents/2024/fee-rules/index.html")
-    assert "本文件有效期至 2024-10-31，已过有效期，自动标注为失效。" in page.select_one(".validity-banner").get_text()
+    assert "本文件有效期至 2024-12-31，已过有效期，自动标注为失效。" in page.select_one(".validity-banner").get_text()
     assert rows_of(page, ".metadata")["有效性"] == "失效"
     listing = soup(site / "columns/01/index.html")
     assert texts(listing.select(".badge")) == ["失效"]
@@ -199,7 +199,7 @@ def test_markdown_links_between_documents_are_rewritten(content, build_site, run
 def test_feeds_and_robots(content, build_site):
     site = build_site(content)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://www.example.gov.cn/gk/documents/2024/fee-rules/</loc><lastmod>2024-03-12</lastmod>" in sitemap
+    assert "<loc>https://www.example.gov.cn/gk/documents/2024/fee-rules/</loc><lastmod>2024-11-12</lastmod>" in sitemap
     assert "search/" not in sitemap and "404" not in sitemap
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == 3
