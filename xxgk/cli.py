@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .inspection_output import format_report, report_json
 from .pipeline import build, check
-from .problems import format_json, format_text
 from .progress import Progress
 from .today import TodayError, resolve_today
 
@@ -55,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "check":
         result = check(args.content, today)
         if args.format == "json":
-            print(format_json(result.problems, args.strict))
+            print(report_json(result.problems, result.inspection, args.strict))
         else:
-            print(format_text(result.problems, args.strict))
+            print(format_report(result.problems, result.inspection, args.strict))
         return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
     return run_build(args, today)
 
@@ -66,7 +66,7 @@ def run_build(args: argparse.Namespace, today) -> int:
     outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet))
     problems = outcome.check.problems
     if problems.items or not outcome.written:
-        print(format_text(problems, args.strict), file=sys.stderr)
+        print(format_report(problems, outcome.check.inspection, args.strict), file=sys.stderr)
     if not outcome.written:
         print(f"网站未生成，{args.out} 保持不变。", file=sys.stderr)
         return EXIT_CONTENT

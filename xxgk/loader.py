@@ -10,6 +10,7 @@ from typing import Any
 
 from .catalogue import load_catalogue
 from .crossrefs import check_documents
+from .inspection_config import inspection_config
 from .model import AnnualReport, Attachment, Catalogue, Content, Document, Guide, Office, Rule, Site
 from .paths import escapes_root
 from .problems import Problems
@@ -165,12 +166,14 @@ def load_content(root: Path, problems: Problems, today: dt.date) -> Content | No
 
 def build_site(data: dict) -> Site:
     return Site(name=data["name"], office=Office(**data["office"]), base_url=data.get("base_url"),
-                annual_report_deadline=data.get("annual_report_deadline"))
+                annual_report_deadline=data.get("annual_report_deadline"),
+                inspection=inspection_config(data.get("inspection")))
 
 
 def build_guide(record: Record) -> Guide:
     data = record.data
-    return Guide(record.source, data["title"], date(data["updated_on"]), record.body, record.body_line)
+    return Guide(record.source, data["title"], date(data["updated_on"]), record.body, record.body_line,
+                 lines={key: record.line(key) for key in data})
 
 
 def build_rule(record: Record) -> Rule:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from .inspection_config import InspectionConfig
+
 VALIDITY_STATES = ("有效", "失效", "废止", "已修改")
 NORMATIVE_KIND = "规范性文件"  # 规范性文件: normative documents, which must carry a validity status
 INTERPRETATION_KIND = "政策解读"  # 政策解读: a policy interpretation, linked to its policy
@@ -31,6 +33,7 @@ class Site:
     office: Office
     base_url: str | None = None
     annual_report_deadline: str | None = None  # MM-DD; 01-31 for departments, 03-31 for governments
+    inspection: InspectionConfig = field(default_factory=InspectionConfig)
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class Guide:
     updated_on: dt.date
     body: str
     body_line: int
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

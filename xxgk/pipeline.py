@@ -14,6 +14,7 @@ from pathlib import Path
 from .assemble import assemble
 from .bodies import Bodies, convert_all
 from .crossrefs import check_sub_columns
+from .inspection import InspectionReport, inspect, report_findings
 from .linkcheck import broken_links
 from .loader import load_content
 from .model import Content
@@ -29,6 +30,7 @@ class CheckResult:
     content: Content | None
     bodies: Bodies | None
     problems: Problems
+    inspection: InspectionReport | None = None
 
     def failed(self, strict: bool) -> bool:
         return bool(self.problems.errors) or (strict and bool(self.problems.warnings))
@@ -47,12 +49,14 @@ def check(content_dir: Path, today: dt.date) -> CheckResult:
     """Load the content folder and run every check; nothing is written."""
     problems = Problems()
     content = load_content(content_dir, problems, today)
-    bodies = None
+    bodies = inspection = None
     if content is not None:
         check_sub_columns(content, problems)
         check_normative_counts(content.reports, content.documents, Path(content.root), problems)
         bodies = convert_all(content, problems)
-    return CheckResult(content if not problems.errors else None, bodies, problems)
+        inspection = inspect(content, bodies, today)
+        report_findings(inspection, Path(content.root), problems)
+    return CheckResult(content if not problems.errors else None, bodies, problems, inspection)
 
 
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,

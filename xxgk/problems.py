@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -94,19 +93,3 @@ def summary_line(problems: Problems, strict: bool) -> str:
         suffix = "（--strict：警告按错误处理）" if strict and warnings else ""
         return text + "请修改后重新检查" + suffix + "。"
     return text
-
-
-def format_text(problems: Problems, strict: bool) -> str:
-    lines = [p.format() for p in problems.sorted()]
-    lines.append(summary_line(problems, strict))
-    return "\n".join(lines)
-
-
-def format_json(problems: Problems, strict: bool) -> str:
-    report = {
-        "errors": len(problems.errors),
-        "warnings": len(problems.warnings),
-        "strict": strict,
-        "problems": [p.as_dict() for p in problems.sorted()],
-    }
-    return json.dumps(report, ensure_ascii=False, indent=2)
