@@ -86,7 +86,7 @@ def test_a_department_overrides_one_template_without_copying_the_rest(content, b
 def test_summary_line_and_quiet(content, run):
     result = run("build", "--content", "content", "--out", "site")
     assert result.code == 0
-    assert result.out.startswith("已生成 18 个页面、4 个其他文件到 site，用时 ")
+    assert result.out.startswith("已生成 19 个页面、4 个其他文件到 site，用时 ")
     quiet = run("build", "--content", "content", "--out", "site", "--quiet")
     assert quiet.out == "" and quiet.err == ""
 
@@ -116,5 +116,5 @@ def test_progress_display_on_a_terminal(content):
         output += chunk
     assert process.wait() == 0
     text = output.decode("utf-8")
-    assert "生成页面 17/17" in text and "\r" in text
-    assert "已生成 18 个页面" in text
+    assert "生成页面 18/18" in text and "\r" in text
+    assert "已生成 19 个页面" in text

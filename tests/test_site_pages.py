@@ -205,7 +205,7 @@ def test_feeds_and_robots(content, build_site):
     assert feed.count("<entry>") == 3
     assert feed.index("测试市测试局主要职责") < feed.index("政策解读")
     assert (site / "robots.txt").read_text(encoding="utf-8") == \
-        "User-agent: *\nAllow: /\nSitemap: https://www.example.gov.cn/gk/sitemap.xml\n"
+        "User-agent: *\nAllow: /\nDisallow: /gk/inspection/\nSitemap: https://www.example.gov.cn/gk/sitemap.xml\n"
 
 
 def test_feed_keeps_the_latest_50(content, build_site):

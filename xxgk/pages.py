@@ -12,10 +12,13 @@ from markupsafe import Markup
 from . import urls
 from .assemble import DocumentView, Link, ReportView, SiteModel, human_size
 from .bodies import Bodies
+from .inspection import InspectionReport
+from .inspection_rules import RULES
 from .report_format import PROSE_KEYS, SECTIONS
 from .report_tables import figures_csv, table2, table3, table4
 
 PAGE_SIZE = 20
+INSPECTION_URL = "inspection/"
 HOME_CRUMB = Link(urls.HOME, "政府信息公开")
 PARTS = (
     {"url": urls.GUIDE, "text": "政府信息公开指南", "note": "如何获取政府信息、申请渠道和联系方式"},
@@ -36,6 +39,7 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lastmod: str | None = None  # for sitemap.xml
     in_sitemap: bool = True
+    searchable: bool = True
     files: tuple[tuple[str, bytes], ...] = ()  # generated downloads that belong to this page
 
 
@@ -150,7 +154,24 @@ def report_page(model: SiteModel, view: ReportView, bodies: Bodies) -> Page:
                 lastmod=report.published_on.isoformat(), files=((report.source.with_suffix(".csv").as_posix(), figures),))
 
 
-def build_pages(model: SiteModel, bodies: Bodies) -> Iterator[Page]:
+def inspection_page(model: SiteModel, report: InspectionReport, root: str) -> Page:
+    def where(source, line) -> str:
+        return (source.as_posix() if source else "site.yaml") + (f":{line}" if line else "")
+    groups = []
+    for rule, (area, title) in RULES.items():
+        items = [{"where": where(f.source, f.line), "message": f.message} for f in report.findings if f.rule == rule]
+        if items:
+            groups.append({"area": area, "title": title, "entries": items})
+    suppressed = [{"where": where(f.source, f.line), "message": f.message, "reason": s.reason}
+                  for f, s in report.suppressed]
+    public = model.site.inspection.page == "public"
+    return Page(url=INSPECTION_URL, layout="layouts/inspection.html", title="政府信息公开自查报告", section=None,
+                crumbs=(HOME_CRUMB, Link(INSPECTION_URL, "自查报告")),
+                context={"report": report, "groups": groups, "suppressed": suppressed}, in_sitemap=public,
+                searchable=public)
+
+
+def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport | None = None) -> Iterator[Page]:
     """Every HTML page of the site, in a fixed order."""
     yield Page(url=urls.HOME, layout="layouts/home.html", title="政府信息公开", section=None,
                context={"latest": [list_item(v, v.column.text) for v in model.latest]},
@@ -185,4 +206,6 @@ def build_pages(model: SiteModel, bodies: Bodies) -> Iterator[Page]:
     yield Page(url=urls.CATALOGUE, layout="layouts/catalogue.html", title="标准目录", section=urls.CATALOGUE,
                crumbs=(HOME_CRUMB, Link(urls.CATALOGUE, "标准目录")), context={"rows": model.catalogue})
     yield Page(url=urls.SEARCH, layout="layouts/search.html", title="搜索", section=None,
-               crumbs=(HOME_CRUMB, Link(urls.SEARCH, "搜索")), in_sitemap=False)
+               crumbs=(HOME_CRUMB, Link(urls.SEARCH, "搜索")), in_sitemap=False, searchable=False)
+    if inspection is not None and model.site.inspection.page != "none":
+        yield inspection_page(model, inspection, model.site.name)

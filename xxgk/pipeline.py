@@ -73,7 +73,8 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
                          Path(content.root) / "site.yaml", 1, "base_url")
     staging = Staging(out)
     try:
-        pages, files = write_site(staging, model, result.bodies, Path(content.root), progress or Progress(False))
+        pages, files = write_site(staging, model, result.bodies, Path(content.root), progress or Progress(False),
+                                  result.inspection)
         for page, reference in broken_links(staging.path, content.site.base_url):
             problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
         if problems.errors:

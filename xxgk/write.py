@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import urls
 from .assemble import SiteModel
 from .bodies import Bodies
+from .inspection import InspectionReport
 from .output import Staging
 from .pages import Page, build_pages
 from .progress import Progress
@@ -17,10 +19,10 @@ ASSETS = "assets"
 
 
 def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root: Path,
-               progress: Progress) -> tuple[int, int]:
+               progress: Progress, inspection: InspectionReport | None = None) -> tuple[int, int]:
     """Pages, feeds, assets and published files. Returns (pages, other files) written."""
     env = make_environment(content_root)
-    pages = list(build_pages(model, bodies))
+    pages = list(build_pages(model, bodies, inspection))
     files = 0
     for done, page in enumerate(pages, start=1):
         staging.write_text(urls.output_file(page.url), render_page(env, model, page))
@@ -38,7 +40,9 @@ def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root:
     updated = newest[0].document.published_on.isoformat() if newest else model.guide.updated_on.isoformat()
     staging.write_text("feed.xml", render_feed(env, model, "feeds/atom.xml", documents=newest, updated=updated))
     sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
-    staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url))
+    prefix = urlsplit(model.site.base_url).path if model.site.base_url else "/"
+    hidden = [prefix + p.url for p in pages if not p.in_sitemap and p.url != urls.SEARCH]
+    staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url, hidden=hidden))
     for asset in sorted(asset_files(content_root)):
         staging.copy(asset[1], f"{ASSETS}/{asset[0]}")
         files += 1
