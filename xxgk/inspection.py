@@ -16,10 +16,13 @@ from .inspection_rules import (
     check_dates,
     check_guide,
     check_interpretation_missing,
+    check_personal_data,
     check_validity,
 )
+from .inspection_timing import check_interpretation_time, check_publication_time
 from .model import Content
 from .problems import Problems
+from .workdays import official_calendar
 
 AREAS = ("时效", "解读", "有效性", "栏目", "指南", "个人信息", "日期")
 
@@ -37,6 +40,7 @@ class AreaSummary:
 
 @dataclass(frozen=True)
 class InspectionReport:
+    root: Path  # the content folder, to show where findings are
     today: dt.date
     findings: tuple[Finding, ...]
     suppressed: tuple[tuple[Finding, Suppression], ...]
@@ -46,19 +50,24 @@ class InspectionReport:
 
 
 def all_findings(content: Content, today: dt.date) -> list[Finding]:
+    calendar = official_calendar()
     findings: list[Finding] = []
-    findings += check_dates(content, today)
+    findings += check_publication_time(content, calendar)
     findings += check_interpretation_missing(content)
+    findings += check_interpretation_time(content, calendar)
     findings += check_validity(content, today)
     findings += check_columns(content, today)
     findings += check_guide(content, today)
+    findings += check_personal_data(content)
+    findings += check_dates(content, today)
     return findings
 
 
 def checked_counts(content: Content) -> dict[str, int]:
     documents = content.documents
     return {
-        "时效": sum(1 for d in documents if d.written_on), "解读": sum(1 for d in documents if d.is_normative),
+        "时效": sum(1 for d in documents if d.written_on),
+        "解读": sum(1 for d in documents if d.is_normative or d.is_interpretation),
         "有效性": sum(1 for d in documents if d.validity or d.is_normative),
         "栏目": sum(1 for i in content.catalogue.items if i.proactive), "指南": 1, "个人信息": len(documents),
         "日期": len(documents),
@@ -89,7 +98,7 @@ def inspect(content: Content, bodies: Bodies, today: dt.date) -> InspectionRepor
             used.add(match)
     links = sorted({(PurePosixPath(source), url) for (source, _part), body in bodies.items.items()
                     for url in body.external_links})
-    return InspectionReport(today, tuple(active), tuple(suppressed),
+    return InspectionReport(Path(content.root), today, tuple(active), tuple(suppressed),
                             tuple(s for s in config.suppressions if s not in used), tuple(links),
                             summarise(content, active))
 

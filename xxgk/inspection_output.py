@@ -32,7 +32,8 @@ def format_report(problems: Problems, report: InspectionReport | None, strict: b
         lines.append(f"自查得分（各领域无问题事项的比例，满分 100）：{scores}")
     if report is not None and report.suppressed:
         lines.append(f"已按 site.yaml 关闭的检查：{len(report.suppressed)} 项")
-        lines += [f"  [{f.rule}] {display_path(f.source) if f.source else '全站'}：{s.reason}" for f, s in report.suppressed]
+        lines += [f"  [{f.rule}] {display_path(report.root / f.source) if f.source else '全站'}：{s.reason}"
+                  for f, s in report.suppressed]
     lines.append(summary_line(problems, strict))
     return "\n".join(lines)
 

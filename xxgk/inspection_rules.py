@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .model import Content, Document
+from .personal_data import find_personal_data
 
 # code -> (area, what the rule finds); the area groups the report like evaluators' scoresheets.
 RULES = {
@@ -136,3 +137,19 @@ def check_guide(content: Content, today: dt.date) -> Iterator[Finding]:
     if newest_rule is not None and newest_rule.published_on > guide.updated_on:
         yield Finding("guide-stale", f"updated_on（更新日期）{guide.updated_on} 早于最新制度“{newest_rule.title}”的发布日期 "
                                      f"{newest_rule.published_on}：指南应反映现行制度", guide.source, guide.lines.get("updated_on"), "updated_on")
+
+
+def check_personal_data(content: Content) -> Iterator[Finding]:
+    """Resident ID, mobile and bank card numbers in a title, body or attachment name."""
+    for document in content.documents:
+        if document.personal_data == "公示":
+            continue
+        places = [(document.title, document.lines.get("title") or 1, "标题"),
+                  (document.body, document.body_line, "正文")]
+        places += [(a.file, document.lines.get("attachments") or 1, "附件文件名") for a in document.attachments]
+        for text, first_line, where in places:
+            for found in find_personal_data(text, first_line if where == "正文" else 1):
+                line = found.line if where == "正文" else first_line
+                yield Finding("personal-data", f"{where}含有{found.label} {found.masked}：公开前应去除或隐去；依法需要公示的，"
+                                               "请在 front matter 写 personal_data: 公示", document.source, line,
+                              None, document.index_no)
