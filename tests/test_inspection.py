@@ -298,3 +298,14 @@ def test_inspection_page(content, build_site, mode):
     assert [th.get_text() for th in page.select("tbody th")] == ["时效", "解读", "有效性", "栏目", "指南", "个人信息", "日期"]
     assert ("inspection/" in sitemap) == (mode == "public")
     assert ("inspection/" in footer_links) == (mode == "public")
+
+
+def test_content_examples_fire_every_rule_once(monkeypatch, run):
+    from conftest import REPO
+    from xxgk.inspection_rules import RULES
+    monkeypatch.chdir(REPO)
+    result = run("check", "--content", "content-examples", "--today", "2027-01-20")
+    found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
+    assert sorted(found) == sorted(RULES)
+    assert result.lines[-1] == "共 2 个错误，12 个警告。请修改后重新检查。"
+    assert result.code == 1

@@ -34,6 +34,8 @@ def format_report(problems: Problems, report: InspectionReport | None, strict: b
         lines.append(f"已按 site.yaml 关闭的检查：{len(report.suppressed)} 项")
         lines += [f"  [{f.rule}] {display_path(report.root / f.source) if f.source else '全站'}：{s.reason}"
                   for f, s in report.suppressed]
+    if report is not None and report.external_links:
+        lines.append(f"外部链接 {len(report.external_links)} 个：构建时不联网检查，请人工核对（清单见 --format json 或自查报告页面）")
     lines.append(summary_line(problems, strict))
     return "\n".join(lines)
 

@@ -100,6 +100,8 @@ def sanitize(html: str, resolve: LinkResolver | None = None) -> tuple[str, list[
     scanner.close()
 
     def attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+        if tag not in ALLOWED_TAGS:  # nh3 asks about attributes of elements it is about to drop
+            return None
         if attribute in URL_ATTRIBUTES:
             if not safe_url(tag, attribute, value):
                 return None
