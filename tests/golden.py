@@ -23,8 +23,9 @@ GOLDEN = TESTS / "golden" / "minimal"
 TODAY = dt.date(2025, 1, 20)  # keep in step with conftest.FIXTURE_TODAY
 
 
-def build_fixture(out: Path) -> None:
-    result = build(FIXTURE, out, TODAY)
+def build_fixture(out: Path, search: bool = False) -> None:
+    """The fixture site; without the Pagefind bundle unless asked (its filter files are not stable)."""
+    result = build(FIXTURE, out, TODAY, search=search)
     if not result.written:
         raise SystemExit("\n".join(p.format() for p in result.check.problems.items))
 

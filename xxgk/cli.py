@@ -31,6 +31,7 @@ def make_parser() -> argparse.ArgumentParser:
     common.add_argument("--quiet", action="store_true", help="只输出问题和错误")
     build = verbs.add_parser("build", parents=[common], help="检查内容并生成网站（默认）")
     build.add_argument("--out", default="site", type=Path, help="输出目录（默认 site）")
+    build.add_argument("--no-search", action="store_true", help="不生成搜索索引（快速预览）")
     verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
     verify.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     return parser
@@ -63,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace, today) -> int:
-    outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet))
+    outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
+                    search=not args.no_search)
     problems = outcome.check.problems
     if problems.items or not outcome.written:
         print(format_report(problems, outcome.check.inspection, args.strict), file=sys.stderr)

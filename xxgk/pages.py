@@ -12,6 +12,7 @@ from markupsafe import Markup
 from . import urls
 from .assemble import DocumentView, Link, ReportView, SiteModel, human_size
 from .bodies import Bodies
+from .csp import SEARCH_CONTENT_SECURITY_POLICY
 from .inspection import InspectionReport
 from .inspection_rules import RULES
 from .report_format import PROSE_KEYS, SECTIONS
@@ -171,7 +172,8 @@ def inspection_page(model: SiteModel, report: InspectionReport, root: str) -> Pa
                 searchable=public)
 
 
-def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport | None = None) -> Iterator[Page]:
+def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport | None = None,
+                id_shards: int = 1) -> Iterator[Page]:
     """Every HTML page of the site, in a fixed order."""
     yield Page(url=urls.HOME, layout="layouts/home.html", title="政府信息公开", section=None,
                context={"latest": [list_item(v, v.column.text) for v in model.latest]},
@@ -206,6 +208,7 @@ def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport |
     yield Page(url=urls.CATALOGUE, layout="layouts/catalogue.html", title="标准目录", section=urls.CATALOGUE,
                crumbs=(HOME_CRUMB, Link(urls.CATALOGUE, "标准目录")), context={"rows": model.catalogue})
     yield Page(url=urls.SEARCH, layout="layouts/search.html", title="搜索", section=None,
-               crumbs=(HOME_CRUMB, Link(urls.SEARCH, "搜索")), in_sitemap=False, searchable=False)
+               crumbs=(HOME_CRUMB, Link(urls.SEARCH, "搜索")), in_sitemap=False, searchable=False,
+               context={"id_shards": id_shards, "content_security_policy": Markup(SEARCH_CONTENT_SECURITY_POLICY)})
     if inspection is not None and model.site.inspection.page != "none":
         yield inspection_page(model, inspection, model.site.name)

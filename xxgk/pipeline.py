@@ -22,6 +22,7 @@ from .output import Staging
 from .problems import Problems
 from .progress import Progress
 from .report_checks import check_normative_counts
+from .search_index import identifier_shards, search_records, write_search
 from .write import write_site
 
 
@@ -60,7 +61,7 @@ def check(content_dir: Path, today: dt.date) -> CheckResult:
 
 
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, search: bool = True) -> BuildResult:
     """Check, then write the site to a staging folder and swap it into `out` only if all went well."""
     started = time.monotonic()
     result = check(content_dir, today)
@@ -73,8 +74,12 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
                          Path(content.root) / "site.yaml", 1, "base_url")
     staging = Staging(out)
     try:
+        records = search_records(model, result.bodies) if search else []
+        shards = identifier_shards(records)[0]
         pages, files = write_site(staging, model, result.bodies, Path(content.root), progress or Progress(False),
-                                  result.inspection)
+                                  result.inspection, shards)
+        if search:
+            write_search(staging, records)
         for page, reference in broken_links(staging.path, content.site.base_url):
             problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
         if problems.errors:

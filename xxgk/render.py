@@ -10,16 +10,12 @@ from markupsafe import Markup
 
 from . import urls
 from .assemble import SiteModel
+from .csp import CONTENT_SECURITY_POLICY
 from .pages import PARTS, Page
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDE_FOLDER = "templates"
 NOT_FOUND_URL = "404.html"
-# Only the site's own scripts and styles; images may also come from https (clerks link charts).
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-                           "object-src 'none'; base-uri 'self'; form-action 'self'")
-
-
 def make_environment(content_root: Path | None = None) -> jinja2.Environment:
     search_path = [str(TEMPLATE_DIR)]
     if content_root is not None and (content_root / OVERRIDE_FOLDER).is_dir():
