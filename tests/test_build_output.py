@@ -11,7 +11,6 @@ import pytest
 from conftest import FIXTURE_EPOCH, REPO, replace_in, soup, write
 from xxgk import write as write_module
 
-
 # Pagefind writes its filter and metadata indexes in an arbitrary order (Pagefind issue #638: fragments
 # are stable since 1.3, "filter/metadata indexes" are not); they hold the same data in every build.
 PAGEFIND_UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
