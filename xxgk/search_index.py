@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -129,9 +130,20 @@ async def write_bundle(records: list[SearchRecord], output: Path) -> None:
             await index.add_directory(folder)
 
 
+def run_async(coroutine) -> None:
+    """asyncio.run, also when the caller already runs an event loop (a notebook, a browser test)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def write_search(staging: Staging, records: list[SearchRecord]) -> int:
     """Pagefind bundle, identifier shards and the Traditional-to-Simplified map. Returns the shard count."""
-    asyncio.run(write_bundle(records, staging.path / BUNDLE))
+    run_async(write_bundle(records, staging.path / BUNDLE))
     count, shards = identifier_shards(records)
     for number, entries in shards.items():
         staging.write_text(f"{ID_FOLDER}/{number}.json", json.dumps(entries, ensure_ascii=False, sort_keys=True))

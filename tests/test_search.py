@@ -1,0 +1,151 @@
+"""Search in real Chromium through the real search page, on a fixture site served under a sub-path."""
+
+import shutil
+
+import pytest
+
+from browser import chromium, serve
+from conftest import FIXTURE_TODAY, FIXTURES, write
+from xxgk.pipeline import build
+
+TRADITIONAL_DOC = """---
+title: 關於政務公開工作的通知
+index_no: 000000001/2024-00009
+catalogue: 02-01
+published_on: 2024-12-10
+doc_no: 測試辦〔2024〕7號
+kind: 通知
+---
+各單位：請做好預決算公開和政務公開工作。
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search")
+    content = root / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    write(content / "documents/2024/traditional.md", TRADITIONAL_DOC)
+    result = build(content, root / "site", FIXTURE_TODAY)
+    assert result.written, [p.format() for p in result.check.problems.items]
+    with serve(root / "site") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+def open_search(browser, url):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.locator("html[data-search-ready=true]").wait_for(state="attached", timeout=20000)
+    page.errors = errors
+    return page
+
+
+def titles(page) -> list[str]:
+    return page.locator(".result-title").all_inner_texts()
+
+
+def test_query_from_the_url_shows_results_without_input(browser, site):
+    page = open_search(browser, site + "search/?q=收费管理")
+    assert page.locator("#search-page-input").input_value() == "收费管理"
+    assert page.locator("#search-status").inner_text() == "“收费管理”共找到 2 条结果"
+    assert page.locator("#search-status").get_attribute("role") == "status"
+    assert set(titles(page)) == {"测试市测试局关于规范收费管理的通知", "《测试市测试局关于规范收费管理的通知》政策解读"}
+    first = page.locator(".result").first
+    assert "发布日期：2024-11-1" in first.inner_text() and "栏目：法规文件" in first.inner_text()
+    excerpt = page.locator(".result-excerpt").first.inner_html()
+    assert "\u200b" not in excerpt and "<mark>" in excerpt
+    assert page.errors == []
+
+
+def test_only_matching_documents_are_found(browser, site):
+    page = open_search(browser, site + "search/?q=主要职责")
+    assert titles(page) == ["测试市测试局主要职责"]
+
+
+def test_simplified_query_finds_traditional_text_and_the_reverse(browser, site):
+    page = open_search(browser, site + "search/?q=政务公开")
+    assert "關於政務公開工作的通知" in titles(page)
+    page = open_search(browser, site + "search/?q=收費管理")
+    assert "测试市测试局关于规范收费管理的通知" in titles(page)
+
+
+@pytest.mark.parametrize("typed", ["测试规〔2024〕2号", "测试规[2024]2号", "测试规(2024)2号", "测试规（2024）2号",
+                                   "000000001/2024-00001"])
+def test_document_number_or_index_number_puts_that_document_first(browser, site, typed):
+    page = open_search(browser, site + "search/?q=" + typed)
+    assert titles(page)[0] == "测试市测试局关于规范收费管理的通知"
+    assert "文号或索引号完全匹配" in page.locator(".result").first.inner_text()
+    assert titles(page).count("测试市测试局关于规范收费管理的通知") == 1
+
+
+def test_traditional_document_number(browser, site):
+    page = open_search(browser, site + "search/?q=测试办[2024]7号")
+    assert titles(page)[0] == "關於政務公開工作的通知"
+
+
+def test_filters_with_counts_and_browsing_without_a_query(browser, site):
+    page = open_search(browser, site + "search/")
+    assert page.locator("#search-status").inner_text().startswith("全部信息共找到")
+    legends = page.locator(".filter-group legend").all_inner_texts()
+    assert legends[:3] == ["栏目", "年份", "发布机构"] and "有效性" in legends and "体裁" in legends
+    page.get_by_label("法规文件（2）").check()
+    page.locator("#search-status").filter(has_text="共找到 2 条结果").wait_for()
+    assert set(titles(page)) == {"测试市测试局关于规范收费管理的通知", "《测试市测试局关于规范收费管理的通知》政策解读"}
+    assert "%E6%A0%8F%E7%9B%AE=" in page.url  # the filter is in the address, so it can be shared
+
+
+def test_validity_shown_for_normative_documents(browser, site):
+    page = open_search(browser, site + "search/?q=收费管理&%E6%9C%89%E6%95%88%E6%80%A7=%E6%9C%89%E6%95%88")
+    assert titles(page) == ["测试市测试局关于规范收费管理的通知"]
+    assert page.locator(".result .badge").inner_text() == "有效"
+
+
+def test_sort_newest_first(browser, site):
+    page = open_search(browser, site + "search/?sort=date")
+    dates = [text.split("发布日期：")[1][:10] for text in page.locator(".result-meta").all_inner_texts()]
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 5
+
+
+def test_search_box_on_every_page_submits_to_the_search_page_by_keyboard(browser, site):
+    page = browser.new_page()
+    page.goto(site + "documents/2024/functions/")
+    page.locator("#site-search").fill("政策解读")
+    page.keyboard.press("Enter")
+    page.locator("html[data-search-ready=true]").wait_for(state="attached", timeout=20000)
+    assert page.url.startswith(site + "search/?q=")
+    assert titles(page)[0] == "《测试市测试局关于规范收费管理的通知》政策解读"
+    page.locator("#search-page-input").fill("主要职责")
+    page.locator("#search-page-input").press("Enter")
+    page.locator("#search-status").filter(has_text="“主要职责”共找到 1 条结果").wait_for()
+    assert "q=%E4%B8%BB%E8%A6%81%E8%81%8C%E8%B4%A3" in page.url
+
+
+def test_no_results_are_explained(browser, site):
+    page = open_search(browser, site + "search/?q=量子计算")
+    assert page.locator("#search-status").inner_text() == "“量子计算”没有找到结果，请换个关键词或减少筛选条件"
+
+
+def test_page_explains_itself_without_javascript(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "search/?q=收费")
+    text = page.locator("main").inner_text()
+    assert "搜索结果需要浏览器启用 JavaScript 才能显示" in text
+    assert page.locator(".search-layout").is_hidden()
+    assert page.get_by_role("link", name="法定主动公开内容").count() >= 1
+    context.close()
+
+
+def test_no_search_option_skips_the_index(content, run):
+    result = run("build", "--content", "content", "--out", "site", "--quiet", "--no-search")
+    assert result.code == 0
+    assert not (content.parent / "site/pagefind").exists()
+    assert (content.parent / "site/search/index.html").is_file()
