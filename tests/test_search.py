@@ -63,6 +63,9 @@ def test_query_from_the_url_shows_results_without_input(browser, site):
     excerpt = page.locator(".result-excerpt").first.inner_html()
     assert "\u200b" not in excerpt and "<mark>" in excerpt
     assert page.errors == []
+    page.get_by_role("link", name="测试市测试局关于规范收费管理的通知", exact=True).click()
+    assert page.url == site + "documents/2024/fee-rules/"
+    assert page.locator("h1").inner_text() == "测试市测试局关于规范收费管理的通知"
 
 
 def test_only_matching_documents_are_found(browser, site):
@@ -82,6 +85,7 @@ def test_simplified_query_finds_traditional_text_and_the_reverse(browser, site):
 def test_document_number_or_index_number_puts_that_document_first(browser, site, typed):
     page = open_search(browser, site + "search/?q=" + typed)
     assert titles(page)[0] == "测试市测试局关于规范收费管理的通知"
+    assert page.locator(".result-title a").first.get_attribute("href") == site + "documents/2024/fee-rules/"
     assert "文号或索引号完全匹配" in page.locator(".result").first.inner_text()
     assert titles(page).count("测试市测试局关于规范收费管理的通知") == 1
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 import json
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -114,8 +114,10 @@ def record_page(record: SearchRecord) -> str:
     head += [f'<meta data-pagefind-filter="{key}[content]" content="{escape(value)}">'
              for key, values in record.filters.items() for value in values]
     head.append(f'<meta data-pagefind-sort="date[content]" content="{escape(record.date)}">')
+    # The title as a heading: Pagefind weighs headings above body text, so a title query ranks its page first.
     return ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title></title>' + "".join(head) +
-            f"</head><body><main data-pagefind-body>{escape(index_text(record.text))}</main></body></html>")
+            f"</head><body><main data-pagefind-body><h1>{escape(index_text(record.title))}</h1>"
+            f"<p>{escape(index_text(record.text))}</p></main></body></html>")
 
 
 async def write_bundle(records: list[SearchRecord], output: Path) -> None:

@@ -11,8 +11,9 @@ from html.parser import HTMLParser
 
 ZERO_WIDTH_SPACE = "\u200b"
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# A word boundary next to every Han character, also where it meets a digit or a Latin letter (12号).
-BETWEEN_HAN = re.compile(f"(?<=[{HAN}])(?=[{HAN}0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{HAN}])")
+# A word boundary between Han characters, and around every run of digits and Latin letters
+# (〔2025〕1号, 2024—2030年), so numbers are words of their own whatever punctuation touches them.
+BETWEEN_HAN = re.compile(f"(?<=[{HAN}])(?=[{HAN}])|(?<=[0-9A-Za-z])(?=[^0-9A-Za-z\\s])|(?<=[^0-9A-Za-z\\s])(?=[0-9A-Za-z])")
 BLOCK_TAGS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "caption",
               "blockquote", "pre", "dt", "dd"}
 # Character ranges whose Traditional forms are mapped for the browser's query conversion.
@@ -54,8 +55,15 @@ def split_han(text: str) -> str:
     return BETWEEN_HAN.sub(ZERO_WIDTH_SPACE, text)
 
 
+# Marks that sit inside names and numbers (〔2025〕, 《办法》, “双随机、一公开”, 2024—2030): the index
+# gives them a word position of their own, which would break a phrase typed without them, so the
+# index copy has a space instead. Sentence punctuation stays, for readable excerpts.
+JOINERS = re.compile(r"[〔〕()\[\]【】{}《》〈〉<>“”‘’\"'「」『』—–\-_/·、]+")
+
+
 def index_text(text: str) -> str:
-    return split_han(to_simplified(unicodedata.normalize("NFKC", text)))
+    simplified = to_simplified(unicodedata.normalize("NFKC", text))
+    return split_han(JOINERS.sub(" ", simplified))
 
 
 def traditional_map() -> tuple[str, str]:

@@ -1,0 +1,157 @@
+"""Search quality and cost, measured through the real search page in headless Chromium.
+
+    python bench/search_quality.py --content content --queries bench/queries/demo.yaml
+    python bench/search_quality.py --generate 10000 --queries bench/queries/generated.yaml
+
+Builds the site (timing the Pagefind indexing and its peak memory), serves it under a sub-path,
+runs every query of the query file through the search page, and prints precision@10, recall@10
+and success@1 per query and overall, the bytes fetched per query (median, p95) and the index size.
+
+A query file is a YAML list of {query, kind, expected, first}: `expected` lists 索引号 (or site paths
+such as guide/) in any order, or is the word `containing`: every page whose indexed text contains
+the query (folded to Simplified, ignoring punctuation and spaces) is relevant. `first`, when given,
+is the one page success@1 requires at the top (the page a title or 发文字号 names).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from bench.generate_content import generate  # noqa: E402
+from browser import chromium, serve  # noqa: E402
+from xxgk.assemble import assemble  # noqa: E402
+from xxgk.output import Staging  # noqa: E402
+from xxgk.pipeline import check  # noqa: E402
+from xxgk.progress import Progress  # noqa: E402
+from xxgk.search_index import search_records, write_search  # noqa: E402
+from xxgk.search_text import to_simplified  # noqa: E402
+from xxgk.write import write_site  # noqa: E402
+
+TODAY = dt.date(2026, 11, 22)
+PER_QUERY = re.compile(r"/pagefind/(index|fragment|filter)/|/search/ids/")
+
+
+def build(content: Path, out: Path) -> tuple[dict[str, str], dict[str, str], float, float]:
+    """Build the site; returns (url -> id), (url -> searchable text), indexing seconds, peak MB of Pagefind."""
+    result = check(content, TODAY)
+    if result.content is None:
+        raise SystemExit("\n".join(p.format() for p in result.problems.errors[:20]))
+    model = assemble(result.content, TODAY)
+    records = search_records(model, result.bodies)
+    staging = Staging(out)
+    write_site(staging, model, result.bodies, content, Progress(False), result.inspection)
+    started = time.perf_counter()
+    write_search(staging, records)
+    seconds = time.perf_counter() - started
+    staging.commit()
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    ids = {r.url: (r.meta.get("index_no") or r.url) for r in records}
+    texts = {r.url: fold(r.text) for r in records}
+    return ids, texts, seconds, peak_mb
+
+
+def fold(text: str) -> str:
+    """Simplified characters, digits and letters only: how a phrase query sees text."""
+    return re.sub(r"[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+", "", to_simplified(unicodedata.normalize("NFKC", text)))
+
+
+def relevant(entry: dict, ids: dict[str, str], texts: dict[str, str]) -> set[str]:
+    if entry["expected"] == "containing":
+        needle = fold(entry["query"])
+        return {ids[url] for url, text in texts.items() if needle in text}
+    return set(entry["expected"])
+
+
+def run_queries(site: Path, entries: list[dict], ids: dict[str, str], texts: dict[str, str]) -> list[dict]:
+    rows = []
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        fetched: list[int] = []
+
+        def count(response):
+            if PER_QUERY.search(response.url):
+                try:
+                    fetched.append(len(response.body()))
+                except Exception:  # noqa: BLE001 - a response without a body counts as nothing
+                    pass
+        page.on("response", count)
+        for entry in entries:
+            fetched.clear()
+            page.goto(base + "search/?q=" + entry["query"])
+            page.locator("html[data-search-ready=true]").wait_for(state="attached", timeout=60000)
+            hrefs = page.locator(".result-title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+            urls = [h.split("/gk/", 1)[-1] for h in hrefs][:10]
+            found = [ids.get(u, u) for u in urls]
+            want = relevant(entry, ids, texts)
+            hits = len([f for f in found if f in want])
+            rows.append({
+                "query": entry["query"], "kind": entry.get("kind", "term"), "relevant": len(want),
+                "returned": len(found),
+                "precision": hits / len(found) if found else (1.0 if not want else 0.0),
+                "recall": hits / min(10, len(want)) if want else 1.0,
+                "success": 1.0 if found and found[0] == entry.get("first", found[0]) and found[0] in want | {entry.get("first")}
+                else 0.0, "bytes": sum(fetched)})
+    return rows
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def report(rows: list[dict], seconds: float, peak_mb: float, index_bytes: int, pages: int) -> None:
+    print(f"{'query':<34} {'kind':<12} {'rel':>5} {'ret':>4} {'P@10':>5} {'R@10':>5} {'S@1':>4} {'KB':>7}")
+    for r in rows:
+        print(f"{r['query']:<34} {r['kind']:<12} {r['relevant']:>5} {r['returned']:>4} {r['precision']:>5.2f} "
+              f"{r['recall']:>5.2f} {r['success']:>4.0f} {r['bytes'] / 1024:>7.1f}")
+    sizes = sorted(r["bytes"] for r in rows)
+    p95 = sizes[min(len(sizes) - 1, int(round(0.95 * (len(sizes) - 1))))]
+    exact = [r for r in rows if r["kind"] in ("title", "doc_no", "index_no")]
+    print()
+    print(f"pages indexed:            {pages}")
+    print(f"queries:                  {len(rows)}")
+    print(f"precision@10 (mean):      {statistics.mean(r['precision'] for r in rows):.3f}")
+    print(f"recall@10 (mean):         {statistics.mean(r['recall'] for r in rows):.3f}")
+    print(f"success@1 (all):          {statistics.mean(r['success'] for r in rows):.3f}")
+    if exact:
+        print(f"success@1 (titles, 发文字号, 索引号): {statistics.mean(r['success'] for r in exact):.3f}")
+    print(f"bytes per query:          median {statistics.median(sizes) / 1024:.1f} KB, p95 {p95 / 1024:.1f} KB")
+    print(f"index size (pagefind/):   {index_bytes / 1024 / 1024:.1f} MB")
+    print(f"indexing time:            {seconds:.1f} s")
+    print(f"peak memory (Pagefind):   {peak_mb:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=REPO / "content")
+    parser.add_argument("--generate", type=int, help="build a generated folder of this many documents instead")
+    parser.add_argument("--queries", type=Path, default=REPO / "bench/queries/demo.yaml")
+    args = parser.parse_args()
+    entries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        content = args.content
+        if args.generate:
+            content = Path(tmp) / "content"
+            generate(REPO / "content", content, args.generate)
+        site = Path(tmp) / "site"
+        ids, texts, seconds, peak_mb = build(content, site)
+        rows = run_queries(site, entries, ids, texts)
+        report(rows, seconds, peak_mb, folder_size(site / "pagefind"), len(ids))
+
+
+if __name__ == "__main__":
+    main()
