@@ -30,9 +30,10 @@ async function toSimplified(text) {
   return Array.from(text, (c) => t2s.get(c) || c).join("");
 }
 
-// Each space-separated part of the query becomes one exact phrase of its characters and numbers.
+// Each part of the query between spaces or sentence punctuation becomes one exact phrase of its
+// characters and numbers (brackets, quotes and dashes inside it are ignored, as in the index).
 function pagefindQuery(text) {
-  return text.split(/\s+/).map((part) => {
+  return text.split(/[\s，。；：！？,.;:!?]+/).map((part) => {
     const words = part.match(tokens) || [];
     if (!words.length) return "";
     return words.some((w) => hanRun.test(w)) || words.length > 1 ? `"${words.join(" ")}"` : words[0];
@@ -98,7 +99,9 @@ function resultItem(data, pinned) {
   const meta = data.meta || {};
   const li = element("li", { class: pinned ? "result result-exact" : "result" });
   const heading = element("h3", { class: "result-title" });
-  heading.append(element("a", { href: new URL(data.url.replace(/^\//, ""), root).href }, meta.title || data.url));
+  // Pagefind's URLs already carry the site's path (/gk/...); the identifier shards hold site-relative ones.
+  heading.append(element("a", { href: new URL(data.url, data.url.startsWith("/") ? location.href : root).href },
+    meta.title || data.url));
   li.append(heading);
   const facts = element("p", { class: "result-meta" });
   if (pinned) facts.append(element("span", { class: "badge badge-valid" }, "文号或索引号完全匹配"));
@@ -143,11 +146,17 @@ let pagefind;
 let available = {};
 let current = { results: [], shown: 0, pinned: null };
 
+const folded = (text) => text.replace(/[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+/g, "").toLowerCase();
+
 async function showMore() {
   const batch = current.results.slice(current.shown, current.shown + PAGE);
   const items = await Promise.all(batch.map((r) => r.data()));
+  if (current.shown === 0 && current.title) {  // a page whose title is exactly the query goes first
+    const exact = items.findIndex((data) => folded(data.meta.title || "") === current.title);
+    if (exact > 0) items.unshift(...items.splice(exact, 1));
+  }
   for (const data of items) {
-    if (current.pinned && data.url.replace(/^\//, "") === current.pinned.url) continue;
+    if (current.pinned && new URL(data.url, location.href).href === new URL(current.pinned.url, root).href) continue;
     list.append(resultItem(data, false));
   }
   current.shown += batch.length;
@@ -164,7 +173,7 @@ async function run(state, announce = true) {
     pagefind.search(query || null, options),
     state.q ? exactIdentifier(simplified) : null,
   ]);
-  current = { results: search.results, shown: 0, pinned };
+  current = { results: search.results, shown: 0, pinned, title: folded(simplified) };
   list.replaceChildren();
   if (pinned) list.append(resultItem({ url: pinned.url, meta: pinned, excerpt: "" }, true));
   renderFilters(available, search.filters || {}, state);
