@@ -43,7 +43,10 @@ from xxgk.search_text import to_simplified  # noqa: E402
 from xxgk.write import write_site  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
-PER_QUERY = re.compile(r"/pagefind/(index|fragment|filter)/|/search/ids/")
+# What a query itself fetches: index chunks for its words, fragments of the shown results, the
+# identifier shard. Filter indexes, the Traditional map and Pagefind's own code load once per page.
+PER_QUERY = re.compile(r"/pagefind/(index|fragment)/|/search/ids/")
+PER_PAGE = re.compile(r"/pagefind/|/search/t2s\.json|/assets/search\.js")
 
 
 def build(content: Path, out: Path) -> tuple[dict[str, str], dict[str, str], float, float]:
@@ -73,7 +76,11 @@ def fold(text: str) -> str:
 def relevant(entry: dict, ids: dict[str, str], texts: dict[str, str]) -> set[str]:
     if entry["expected"] == "containing":
         needle = fold(entry["query"])
-        return {ids[url] for url, text in texts.items() if needle in text}
+        # a number is a whole word: 统计数据7 does not match 统计数据70
+        pattern = re.compile(("(?<![0-9A-Za-z])" if needle[:1].isalnum() and needle[:1].isascii() else "")
+                             + re.escape(needle)
+                             + ("(?![0-9A-Za-z])" if needle[-1:].isalnum() and needle[-1:].isascii() else ""))
+        return {ids[url] for url, text in texts.items() if pattern.search(text)}
     return set(entry["expected"])
 
 
@@ -82,16 +89,19 @@ def run_queries(site: Path, entries: list[dict], ids: dict[str, str], texts: dic
     with serve(site) as base, chromium() as browser:
         page = browser.new_page()
         fetched: list[int] = []
+        page_load: list[int] = []
 
         def count(response):
-            if PER_QUERY.search(response.url):
+            target = fetched if PER_QUERY.search(response.url) else page_load if PER_PAGE.search(response.url) else None
+            if target is not None:
                 try:
-                    fetched.append(len(response.body()))
+                    target.append(len(response.body()))
                 except Exception:  # noqa: BLE001 - a response without a body counts as nothing
                     pass
         page.on("response", count)
         for entry in entries:
             fetched.clear()
+            page_load.clear()
             page.goto(base + "search/?q=" + entry["query"])
             page.locator("html[data-search-ready=true]").wait_for(state="attached", timeout=60000)
             hrefs = page.locator(".result-title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
@@ -105,7 +115,7 @@ def run_queries(site: Path, entries: list[dict], ids: dict[str, str], texts: dic
                 "precision": hits / len(found) if found else (1.0 if not want else 0.0),
                 "recall": hits / min(10, len(want)) if want else 1.0,
                 "success": 1.0 if found and found[0] == entry.get("first", found[0]) and found[0] in want | {entry.get("first")}
-                else 0.0, "bytes": sum(fetched)})
+                else 0.0, "bytes": sum(fetched), "page_bytes": sum(page_load)})
     return rows
 
 
@@ -129,7 +139,10 @@ def report(rows: list[dict], seconds: float, peak_mb: float, index_bytes: int, p
     print(f"success@1 (all):          {statistics.mean(r['success'] for r in rows):.3f}")
     if exact:
         print(f"success@1 (titles, 发文字号, 索引号): {statistics.mean(r['success'] for r in exact):.3f}")
-    print(f"bytes per query:          median {statistics.median(sizes) / 1024:.1f} KB, p95 {p95 / 1024:.1f} KB")
+    print(f"bytes per query:          median {statistics.median(sizes) / 1024:.1f} KB, p95 {p95 / 1024:.1f} KB "
+          "(index chunks, result fragments, identifier shard)")
+    print(f"bytes per page load:      median {statistics.median(r['page_bytes'] for r in rows) / 1024:.1f} KB "
+          "(Pagefind code and WebAssembly, filter indexes, Traditional map: once per visit)")
     print(f"index size (pagefind/):   {index_bytes / 1024 / 1024:.1f} MB")
     print(f"indexing time:            {seconds:.1f} s")
     print(f"peak memory (Pagefind):   {peak_mb:.0f} MB")

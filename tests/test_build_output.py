@@ -97,7 +97,7 @@ def test_a_department_overrides_one_template_without_copying_the_rest(content, b
 def test_summary_line_and_quiet(content, run):
     result = run("build", "--content", "content", "--out", "site")
     assert result.code == 0
-    assert result.out.startswith("已生成 19 个页面、5 个其他文件到 site，用时 ")
+    assert result.out.startswith("已生成 19 个页面、6 个其他文件到 site，用时 ")
     quiet = run("build", "--content", "content", "--out", "site", "--quiet")
     assert quiet.out == "" and quiet.err == ""
 

@@ -84,3 +84,11 @@ def test_2019_format_report_validates(content, run):
     text = text.replace(other, "  other: [0, 0, 0, 0, 0, 0, 0]\n")
     write(content / "reports/2020.yaml", text)
     assert problems(run) == []
+
+
+def test_a_year_in_other_digits_is_a_clear_error_not_a_crash(content, run):
+    """Found by hypothesis: '¹' passes str.isdigit() but is no year."""
+    replace_in(content / "reports/2024.yaml", "year: 2024", "year: ¹")
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert f"{REP}:1: 错误 [type] year（年度）\"¹\" 类型不对，应为整数" in result.lines

@@ -79,7 +79,7 @@ def report_schema(root_node: Any, path: Path) -> str:
     chosen = root_scalar(root_node, "format")
     if chosen not in ("2019", "2021"):
         year = root_scalar(root_node, "year") or REPORT_NAME.fullmatch(path.name).group(1)
-        chosen = "2019" if year.isdigit() and int(year) < FIRST_UNIFIED_2021_YEAR else "2021"
+        chosen = "2019" if year.isascii() and year.isdigit() and int(year) < FIRST_UNIFIED_2021_YEAR else "2021"
     return f"report-{chosen}.schema.json"
 
 

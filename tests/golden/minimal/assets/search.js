@@ -4,7 +4,7 @@
 const app = document.getElementById("search-app");
 const root = new URL(app.dataset.root, location.href);
 const idShards = Number(app.dataset.idShards || "1");
-const PAGE = 20;
+const PAGE = 10;  // results per batch: each one costs a fragment download
 const FILTER_ORDER = ["栏目", "年份", "发布机构", "有效性", "体裁"];
 const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const hanRun = new RegExp(`[${HAN}]`, "u");
