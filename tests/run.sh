@@ -11,6 +11,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
+# axe-core and html-validate from npm, at the versions pinned in tests/node/package-lock.json.
+npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"

@@ -35,10 +35,23 @@ class GridCell:
     colspan: int = 1
     rowspan: int = 1
     numeric: bool = False
+    scope: str | None = None  # also given on header cells, next to the id/headers associations
 
     @property
     def headers_attr(self) -> str:
         return " ".join(self.headers)
+
+
+def head(text: str, id: str, headers: tuple[str, ...] = (), colspan: int = 1, rowspan: int = 1) -> GridCell:
+    """A column header: spans several columns (colgroup) or heads one (col)."""
+    return GridCell(text, header=True, id=id, headers=headers, colspan=colspan, rowspan=rowspan,
+                    scope="colgroup" if colspan > 1 else "col")
+
+
+def side(text: str, id: str, headers: tuple[str, ...] = (), colspan: int = 1, rowspan: int = 1) -> GridCell:
+    """A row header: spans several rows (rowgroup) or heads one (row)."""
+    return GridCell(text, header=True, id=id, headers=headers, colspan=colspan, rowspan=rowspan,
+                    scope="rowgroup" if rowspan > 1 else "row")
 
 
 @dataclass(frozen=True)
@@ -59,15 +72,15 @@ def table2(report: AnnualReport) -> Grid:
     body: list[tuple[GridCell, ...]] = []
     for b, block in enumerate(TABLE2[report.format], start=1):
         block_id, content_id = f"t2-b{b}", f"t2-b{b}-content"
-        body.append((GridCell(block.heading, header=True, id=block_id, colspan=width),))
+        body.append((head(block.heading, block_id, colspan=width),))
         span = (width - 1) // len(block.columns)
-        head = [GridCell("信息内容", header=True, id=content_id, headers=(block_id,))]
-        head += [GridCell(label, header=True, id=f"t2-b{b}-{key}", headers=(block_id,), colspan=span)
-                 for key, label in block.columns]
-        body.append(tuple(head))
+        columns = [GridCell("信息内容", header=True, id=content_id, headers=(block_id,), scope="col")]
+        columns += [GridCell(label, header=True, id=f"t2-b{b}-{key}", headers=(block_id,), colspan=span, scope="col")
+                    for key, label in block.columns]
+        body.append(tuple(columns))
         for row_key, row_label in block.rows:
             row_id = f"t2-{row_key}"
-            cells = [GridCell(row_label, header=True, id=row_id, headers=(block_id, content_id))]
+            cells = [side(row_label, row_id, (block_id, content_id))]
             cells += [number(report.proactive[row_key][key], [block_id, row_id, f"t2-b{b}-{key}"], span)
                       for key, _label in block.columns]
             body.append(tuple(cells))
@@ -84,14 +97,12 @@ def table3_row_id(row: Table3Row) -> str:
 
 def table3(report: AnnualReport) -> Grid:
     """三、收到和处理政府信息公开申请情况, with its three header rows and the 三、本年度办理结果 row group."""
-    head = (
-        (GridCell(BALANCE_NOTE, header=True, id="t3-note", colspan=3, rowspan=3),
-         GridCell("申请人情况", header=True, id="t3-applicant", colspan=7)),
-        (GridCell(APPLICANTS[0], header=True, id="t3-c0", headers=("t3-applicant",), rowspan=2),
-         GridCell("法人或其他组织", header=True, id="t3-org", headers=("t3-applicant",), colspan=5),
-         GridCell(APPLICANTS[6], header=True, id="t3-c6", headers=("t3-applicant",), rowspan=2)),
-        tuple(GridCell(APPLICANTS[i], header=True, id=f"t3-c{i}", headers=("t3-applicant", "t3-org"))
-              for i in range(1, 6)),
+    header_rows = (
+        (head(BALANCE_NOTE, "t3-note", colspan=3, rowspan=3), head("申请人情况", "t3-applicant", colspan=7)),
+        (head(APPLICANTS[0], "t3-c0", ("t3-applicant",), rowspan=2),
+         head("法人或其他组织", "t3-org", ("t3-applicant",), colspan=5),
+         head(APPLICANTS[6], "t3-c6", ("t3-applicant",), rowspan=2)),
+        tuple(head(APPLICANTS[i], f"t3-c{i}", ("t3-applicant", "t3-org")) for i in range(1, 6)),
     )
 
     def numbers(row: Table3Row, row_headers: list[str]) -> list[GridCell]:
@@ -101,48 +112,45 @@ def table3(report: AnnualReport) -> Grid:
     body: list[tuple[GridCell, ...]] = []
     for row in (NEW_RECEIVED, CARRIED_OVER):
         row_id = table3_row_id(row)
-        body.append((GridCell(row.label, header=True, id=row_id, colspan=3), *numbers(row, [row_id])))
+        body.append((side(row.label, row_id, colspan=3), *numbers(row, [row_id])))
     results = table3_results(report.format)
     started_groups: set[str] = set()
     for index, row in enumerate(results):
         cells: list[GridCell] = []
         if index == 0:
-            cells.append(GridCell(RESULTS_HEADING, header=True, id="t3-results", rowspan=len(results)))
+            cells.append(side(RESULTS_HEADING, "t3-results", rowspan=len(results)))
         row_id = table3_row_id(row)
         if row.group is None:
-            cells.append(GridCell(row.label, header=True, id=row_id, headers=("t3-results",), colspan=2))
+            cells.append(side(row.label, row_id, ("t3-results",), colspan=2))
             body.append((*cells, *numbers(row, ["t3-results", row_id])))
             continue
         group_id = "t3-g-" + row.path[0].replace("_", "-")
         if row.group not in started_groups:
             started_groups.add(row.group)
             size = sum(1 for r in results if r.group == row.group)
-            cells.append(GridCell(row.group, header=True, id=group_id, headers=("t3-results",), rowspan=size))
-        cells.append(GridCell(row.label, header=True, id=row_id, headers=("t3-results", group_id)))
+            cells.append(side(row.group, group_id, ("t3-results",), rowspan=size))
+        cells.append(side(row.label, row_id, ("t3-results", group_id)))
         body.append((*cells, *numbers(row, ["t3-results", group_id, row_id])))
     row_id = table3_row_id(CARRIED_FORWARD)
-    body.append((GridCell(CARRIED_FORWARD.label, header=True, id=row_id, colspan=3),
-                 *numbers(CARRIED_FORWARD, [row_id])))
-    return Grid("table-3", "收到和处理政府信息公开申请情况", head, tuple(body))
+    body.append((side(CARRIED_FORWARD.label, row_id, colspan=3), *numbers(CARRIED_FORWARD, [row_id])))
+    return Grid("table-3", "收到和处理政府信息公开申请情况", header_rows, tuple(body))
 
 
 def table4(report: AnnualReport) -> Grid:
     """四、行政复议、行政诉讼: one row of 15 numbers in three blocks."""
-    head = (
-        (GridCell("行政复议", header=True, id="t4-review", colspan=5),
-         GridCell("行政诉讼", header=True, id="t4-lawsuit", colspan=10)),
-        (*(GridCell(label, header=True, id=f"t4-review-{i}", headers=("t4-review",), rowspan=2)
-           for i, label in enumerate(RESULTS)),
-         GridCell("未经复议直接起诉", header=True, id="t4-direct", headers=("t4-lawsuit",), colspan=5),
-         GridCell("复议后起诉", header=True, id="t4-after", headers=("t4-lawsuit",), colspan=5)),
-        tuple(GridCell(label, header=True, id=f"t4-{block}-{i}", headers=("t4-lawsuit", f"t4-{block}"))
+    header_rows = (
+        (head("行政复议", "t4-review", colspan=5), head("行政诉讼", "t4-lawsuit", colspan=10)),
+        (*(head(label, f"t4-review-{i}", ("t4-review",), rowspan=2) for i, label in enumerate(RESULTS)),
+         head("未经复议直接起诉", "t4-direct", ("t4-lawsuit",), colspan=5),
+         head("复议后起诉", "t4-after", ("t4-lawsuit",), colspan=5)),
+        tuple(head(label, f"t4-{block}-{i}", ("t4-lawsuit", f"t4-{block}"))
               for block in ("direct", "after") for i, label in enumerate(RESULTS)),
     )
     ids = {"review": ["t4-review", "t4-review-{i}"], "direct_lawsuit": ["t4-lawsuit", "t4-direct", "t4-direct-{i}"],
            "lawsuit_after_review": ["t4-lawsuit", "t4-after", "t4-after-{i}"]}
     row = tuple(number(report.reviews_and_lawsuits[key][i], [h.format(i=i) for h in ids[key]])
                 for key, _label, _group in TABLE4_BLOCKS for i in range(5))
-    return Grid("table-4", "政府信息公开行政复议、行政诉讼情况", head, (row,))
+    return Grid("table-4", "政府信息公开行政复议、行政诉讼情况", header_rows, (row,))
 
 
 def figures_csv(report: AnnualReport) -> bytes:
