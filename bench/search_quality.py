@@ -3,7 +3,7 @@
     python bench/search_quality.py --content content --queries bench/queries/demo.yaml
     python bench/search_quality.py --generate 10000 --queries bench/queries/generated.yaml
 
-Builds the site (timing the Pagefind indexing and its peak memory), serves it under a sub-path,
+Builds the site (timing the whole build and its search stage, with peak memory), serves it under a sub-path,
 runs every query of the query file through the search page, and prints precision@10, recall@10
 and success@1 per query and overall, the bytes fetched per query (median, p95) and the index size.
 
@@ -22,7 +22,6 @@ import resource
 import statistics
 import sys
 import tempfile
-import time
 import unicodedata
 from pathlib import Path
 
@@ -35,37 +34,31 @@ sys.path.insert(0, str(REPO / "tests"))
 from bench.generate_content import generate  # noqa: E402
 from browser import chromium, serve  # noqa: E402
 from xxgk.assemble import assemble  # noqa: E402
-from xxgk.output import Staging  # noqa: E402
+from xxgk.pipeline import build as build_site  # noqa: E402
 from xxgk.pipeline import check  # noqa: E402
-from xxgk.progress import Progress  # noqa: E402
-from xxgk.search_index import search_records, write_search  # noqa: E402
+from xxgk.search_records import search_records  # noqa: E402
 from xxgk.search_text import to_simplified  # noqa: E402
-from xxgk.write import write_site  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 # What a query itself fetches: index chunks for its words, fragments of the shown results, the
-# identifier shard. Filter indexes, the Traditional map and Pagefind's own code load once per page.
-PER_QUERY = re.compile(r"/pagefind/(index|fragment)/|/search/ids/")
+# exact-lookup shard. Filter indexes, the Traditional map and Pagefind's own code load once per page.
+PER_QUERY = re.compile(r"/pagefind/(index|fragment)/|/search/exact/")
 PER_PAGE = re.compile(r"/pagefind/|/search/t2s\.json|/assets/search\.js")
 
 
-def build(content: Path, out: Path) -> tuple[dict[str, str], dict[str, str], float, float]:
-    """Build the site; returns (url -> id), (url -> searchable text), indexing seconds, peak MB of Pagefind."""
-    result = check(content, TODAY)
-    if result.content is None:
-        raise SystemExit("\n".join(p.format() for p in result.problems.errors[:20]))
-    model = assemble(result.content, TODAY)
-    records = search_records(model, result.bodies)
-    staging = Staging(out)
-    write_site(staging, model, result.bodies, content, Progress(False), result.inspection)
-    started = time.perf_counter()
-    write_search(staging, records)
-    seconds = time.perf_counter() - started
-    staging.commit()
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+def build(content: Path, out: Path) -> tuple[dict[str, str], dict[str, str], dict[str, float]]:
+    """Build the site as `build.py build` does; returns (url -> id), (url -> searchable text) and cost figures."""
+    result = build_site(content, out, TODAY)
+    if not result.written:
+        raise SystemExit("\n".join(p.format() for p in result.check.problems.errors[:20]))
+    costs = {"build": result.seconds, "search": result.search_seconds,
+             "pagefind_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+             "python_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    checked = check(content, TODAY)
+    records = search_records(assemble(checked.content, TODAY), checked.bodies)
     ids = {r.url: (r.meta.get("index_no") or r.url) for r in records}
-    texts = {r.url: fold(r.text) for r in records}
-    return ids, texts, seconds, peak_mb
+    texts = {r.url: fold(r.title + "\n" + r.text) for r in records}
+    return ids, texts, costs
 
 
 def fold(text: str) -> str:
@@ -123,7 +116,7 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def report(rows: list[dict], seconds: float, peak_mb: float, index_bytes: int, pages: int) -> None:
+def report(rows: list[dict], costs: dict[str, float], index_bytes: int, exact_bytes: int, pages: int) -> None:
     print(f"{'query':<34} {'kind':<12} {'rel':>5} {'ret':>4} {'P@10':>5} {'R@10':>5} {'S@1':>4} {'KB':>7}")
     for r in rows:
         print(f"{r['query']:<34} {r['kind']:<12} {r['relevant']:>5} {r['returned']:>4} {r['precision']:>5.2f} "
@@ -140,12 +133,14 @@ def report(rows: list[dict], seconds: float, peak_mb: float, index_bytes: int, p
     if exact:
         print(f"success@1 (titles, 发文字号, 索引号): {statistics.mean(r['success'] for r in exact):.3f}")
     print(f"bytes per query:          median {statistics.median(sizes) / 1024:.1f} KB, p95 {p95 / 1024:.1f} KB "
-          "(index chunks, result fragments, identifier shard)")
+          "(index chunks, result fragments, exact-lookup shard)")
     print(f"bytes per page load:      median {statistics.median(r['page_bytes'] for r in rows) / 1024:.1f} KB "
           "(Pagefind code and WebAssembly, filter indexes, Traditional map: once per visit)")
     print(f"index size (pagefind/):   {index_bytes / 1024 / 1024:.1f} MB")
-    print(f"indexing time:            {seconds:.1f} s")
-    print(f"peak memory (Pagefind):   {peak_mb:.0f} MB")
+    print(f"exact-lookup shards:      {exact_bytes / 1024 / 1024:.1f} MB")
+    print(f"indexing time:            {costs['search']:.1f} s (records, exact-lookup shards, Pagefind), "
+          f"whole build {costs['build']:.1f} s")
+    print(f"peak memory:              Pagefind {costs['pagefind_mb']:.0f} MB, build process {costs['python_mb']:.0f} MB")
 
 
 def main() -> None:
@@ -161,9 +156,9 @@ def main() -> None:
             content = Path(tmp) / "content"
             generate(REPO / "content", content, args.generate)
         site = Path(tmp) / "site"
-        ids, texts, seconds, peak_mb = build(content, site)
+        ids, texts, costs = build(content, site)
         rows = run_queries(site, entries, ids, texts)
-        report(rows, seconds, peak_mb, folder_size(site / "pagefind"), len(ids))
+        report(rows, costs, folder_size(site / "pagefind"), folder_size(site / "search/exact"), len(ids))
 
 
 if __name__ == "__main__":

@@ -106,6 +106,40 @@ def test_filters_with_counts_and_browsing_without_a_query(browser, site):
     assert "%E6%A0%8F%E7%9B%AE=" in page.url  # the filter is in the address, so it can be shared
 
 
+def test_two_values_of_one_filter_find_either(browser, site):
+    page = open_search(browser, site + "search/")
+    years = page.locator("fieldset.filter-group", has_text="年份").locator("label")
+    assert years.count() >= 2
+    first, second = years.nth(0).inner_text(), years.nth(1).inner_text()
+    wanted = sum(int(label.split("（")[1].rstrip("）")) for label in (first, second))
+    page.get_by_label(first).check()
+    page.locator("#search-status").filter(has_text="共找到").wait_for()
+    page.get_by_label(second.split("（")[0], exact=False).check()
+    page.locator("#search-status").filter(has_text=f"共找到 {wanted} 条结果").wait_for()
+    assert page.url.count("%E5%B9%B4%E4%BB%BD=") == 2  # 年份 twice in the address
+
+
+def test_exact_title_shows_the_document_and_the_pages_citing_it_without_the_full_text_index(browser, site):
+    page = browser.new_page()
+    index_requests = []
+    page.on("request", lambda request: "/pagefind/index/" in request.url and index_requests.append(request.url))
+    page.goto(site + "search/?q=测试市测试局关于规范收费管理的通知")
+    page.locator("html[data-search-ready=true]").wait_for(state="attached", timeout=20000)
+    assert titles(page) == ["测试市测试局关于规范收费管理的通知", "《测试市测试局关于规范收费管理的通知》政策解读"]
+    first, second = page.locator(".result").nth(0), page.locator(".result").nth(1)
+    assert "文件名称、文号或索引号完全匹配" in first.inner_text()
+    assert "引用了该文件" in second.inner_text()
+    assert second.locator(".result-excerpt mark").inner_text() == "《测试市测试局关于规范收费管理的通知》"
+    assert "完全匹配的文件及引用它的信息" in page.locator("#search-status").inner_text()
+    assert index_requests == []
+    page.get_by_role("button", name="在全文中检索，显示所有包含这些文字的信息").click()
+    page.locator("#search-full-text").wait_for(state="hidden")
+    assert "full=1" in page.url
+    assert titles(page)[0] == "测试市测试局关于规范收费管理的通知"
+    assert index_requests  # now the full-text index answers
+    assert titles(page).count("测试市测试局关于规范收费管理的通知") == 1
+
+
 def test_validity_shown_for_normative_documents(browser, site):
     page = open_search(browser, site + "search/?q=收费管理&%E6%9C%89%E6%95%88%E6%80%A7=%E6%9C%89%E6%95%88")
     assert titles(page) == ["测试市测试局关于规范收费管理的通知"]
@@ -130,6 +164,26 @@ def test_search_box_on_every_page_submits_to_the_search_page_by_keyboard(browser
     page.locator("#search-page-input").press("Enter")
     page.locator("#search-status").filter(has_text="“主要职责”共找到 1 条结果").wait_for()
     assert "q=%E4%B8%BB%E8%A6%81%E8%81%8C%E8%B4%A3" in page.url
+
+
+def test_filters_and_sorting_work_from_the_keyboard_alone(browser, site):
+    page = open_search(browser, site + "search/?q=收费管理")
+    page.locator("#search-page-input").focus()
+    label = ""
+    for _ in range(60):  # Tab until a filter checkbox with results has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "checkbox":
+            label = page.evaluate("document.querySelector(`label[for='${document.activeElement.id}']`).textContent")
+            if not label.endswith("（0）"):
+                break
+    assert page.evaluate("document.activeElement.closest('fieldset').querySelector('legend').textContent") == "栏目"
+    page.keyboard.press("Space")
+    count = label.split("（")[1].rstrip("）")
+    page.locator("#search-status").filter(has_text=f"共找到 {count} 条结果").wait_for()
+    assert page.evaluate("document.activeElement.checked") is True
+    page.locator("#search-sort").focus()
+    page.keyboard.press("ArrowDown")  # 按发布日期（新→旧）
+    page.wait_for_function("location.search.includes('sort=date')")
 
 
 def test_no_results_are_explained(browser, site):

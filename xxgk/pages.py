@@ -173,7 +173,7 @@ def inspection_page(model: SiteModel, report: InspectionReport, root: str) -> Pa
 
 
 def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport | None = None,
-                id_shards: int = 1) -> Iterator[Page]:
+                exact_shards: int = 1) -> Iterator[Page]:
     """Every HTML page of the site, in a fixed order."""
     yield Page(url=urls.HOME, layout="layouts/home.html", title="政府信息公开", section=None,
                context={"latest": [list_item(v, v.column.text) for v in model.latest]},
@@ -209,6 +209,6 @@ def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport |
                crumbs=(HOME_CRUMB, Link(urls.CATALOGUE, "标准目录")), context={"rows": model.catalogue})
     yield Page(url=urls.SEARCH, layout="layouts/search.html", title="搜索", section=None,
                crumbs=(HOME_CRUMB, Link(urls.SEARCH, "搜索")), in_sitemap=False, searchable=False,
-               context={"id_shards": id_shards, "content_security_policy": Markup(SEARCH_CONTENT_SECURITY_POLICY)})
+               context={"exact_shards": exact_shards, "content_security_policy": Markup(SEARCH_CONTENT_SECURITY_POLICY)})
     if inspection is not None and model.site.inspection.page != "none":
         yield inspection_page(model, inspection, model.site.name)

@@ -22,7 +22,9 @@ from .output import Staging
 from .problems import Problems
 from .progress import Progress
 from .report_checks import check_normative_counts
-from .search_index import identifier_shards, search_records, write_search
+from .search_exact import exact_shards
+from .search_index import write_search
+from .search_records import search_records
 from .write import write_site
 
 
@@ -44,6 +46,7 @@ class BuildResult:
     files: int = 0
     seconds: float = 0.0
     written: bool = False
+    search_seconds: float = 0.0  # of `seconds`: the search records, exact-lookup shards and Pagefind bundle
 
 
 def check(content_dir: Path, today: dt.date) -> CheckResult:
@@ -74,12 +77,14 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
                          Path(content.root) / "site.yaml", 1, "base_url")
     staging = Staging(out)
     try:
+        search_started = time.monotonic()
         records = search_records(model, result.bodies) if search else []
-        shards = identifier_shards(records)[0]
-        pages, files = write_site(staging, model, result.bodies, Path(content.root), progress or Progress(False),
-                                  result.inspection, shards)
+        shard_count, shards = exact_shards(records)
         if search:
-            write_search(staging, records)
+            write_search(staging, records, shards)
+        search_seconds = time.monotonic() - search_started
+        pages, files = write_site(staging, model, result.bodies, Path(content.root), progress or Progress(False),
+                                  result.inspection, shard_count)
         for page, reference in broken_links(staging.path, content.site.base_url):
             problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
         if problems.errors:
@@ -89,4 +94,4 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
     except BaseException:
         staging.discard()
         raise
-    return BuildResult(result, pages, files, time.monotonic() - started, written=True)
+    return BuildResult(result, pages, files, time.monotonic() - started, True, search_seconds)

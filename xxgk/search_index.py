@@ -1,111 +1,23 @@
-"""Building the full-text search bundle with Pagefind (extended build) from the site model: one
-record per page, written into the staging folder, plus small shards that map an exact 发文字号 or
-索引号 to its page so that searching for a document number puts that document first."""
+"""Writing the search bundle into the staging folder: Pagefind (extended build) over an index copy of
+every page, the exact-lookup shards for titles and document numbers, and the map the browser uses
+to fold Traditional characters to Simplified."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import tempfile
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .assemble import SiteModel
-from .bodies import Bodies
 from .output import Staging
-from .report_format import PROSE_KEYS
-from .search_text import html_text, identifier_key, index_text, traditional_map
+from .pagefind_stable import stabilise
+from .search_exact import FOLDER as EXACT_FOLDER
+from .search_records import SearchRecord
+from .search_text import index_text, traditional_map
 
 BUNDLE = "pagefind"
-ID_FOLDER = "search/ids"
-KEYS_PER_SHARD = 300
-LANGUAGE = "zh"
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    url: str  # site-relative
-    title: str
-    text: str  # what is searched, before index_text
-    meta: dict[str, str]
-    filters: dict[str, list[str]]
-    date: str
-    identifiers: tuple[str, ...] = ()  # 发文字号, 索引号
-
-
-def document_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
-    for view in model.documents:
-        doc = view.document
-        meta = {"title": doc.title, "date": doc.published_on.isoformat(), "publisher": doc.publisher,
-                "column": view.column.text, "group": view.group.text}
-        filters = {"栏目": [view.column.text], "年份": [str(doc.published_on.year)], "发布机构": [doc.publisher]}
-        if doc.kind:
-            filters["体裁"] = [doc.kind]
-            meta["kind"] = doc.kind
-        if doc.is_normative or doc.validity:
-            filters["有效性"] = [view.validity or "未标注"]
-            meta["validity"] = view.validity or ""
-        for key, value in (("doc_no", doc.doc_no), ("index_no", doc.index_no)):
-            if value:
-                meta[key] = value
-        text = "\n".join(filter(None, [doc.title, doc.doc_no, doc.index_no, doc.publisher, doc.summary, doc.topic,
-                                       "、".join(doc.keywords), html_text(bodies.get(doc.source).html),
-                                       *(a.title for a in doc.attachments)]))
-        yield SearchRecord(view.url, doc.title, text, meta, filters, doc.published_on.isoformat(),
-                           tuple(i for i in (doc.doc_no, doc.index_no) if i))
-
-
-def other_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
-    site = model.site
-    guide = model.guide
-    yield SearchRecord("guide/", guide.title, guide.title + "\n" + html_text(bodies.get(guide.source).html),
-                       {"title": guide.title, "date": guide.updated_on.isoformat(), "publisher": site.name,
-                        "column": "政府信息公开指南"},
-                       {"栏目": ["政府信息公开指南"], "年份": [str(guide.updated_on.year)], "发布机构": [site.name]},
-                       guide.updated_on.isoformat())
-    for view in model.rules:
-        rule = view.rule
-        yield SearchRecord(view.url, rule.title, "\n".join(filter(None, [rule.title, rule.doc_no,
-                                                                            html_text(bodies.get(rule.source).html)])),
-                           {"title": rule.title, "date": rule.published_on.isoformat(), "publisher": site.name,
-                            "column": "政府信息公开制度", **({"doc_no": rule.doc_no} if rule.doc_no else {})},
-                           {"栏目": ["政府信息公开制度"], "年份": [str(rule.published_on.year)], "发布机构": [site.name]},
-                           rule.published_on.isoformat(), (rule.doc_no,) if rule.doc_no else ())
-    for view in model.reports:
-        report = view.report
-        title = f"{site.name}{report.year}年政府信息公开工作年度报告"
-        text = "\n".join([title, *(html_text(bodies.get(report.source, key).html) for key in PROSE_KEYS)])
-        yield SearchRecord(view.url, title, text,
-                           {"title": title, "date": report.published_on.isoformat(), "publisher": site.name,
-                            "column": "政府信息公开工作年度报告"},
-                           {"栏目": ["政府信息公开工作年度报告"], "年份": [str(report.published_on.year)],
-                            "发布机构": [site.name]}, report.published_on.isoformat())
-
-
-def search_records(model: SiteModel, bodies: Bodies) -> list[SearchRecord]:
-    return [*other_records(model, bodies), *document_records(model, bodies)]
-
-
-def fnv1a(text: str) -> int:
-    """32-bit FNV-1a over UTF-16 code units: the browser computes the same shard number."""
-    value = 0x811C9DC5
-    data = text.encode("utf-16-le")
-    for i in range(0, len(data), 2):
-        value ^= data[i] | (data[i + 1] << 8)
-        value = (value * 0x01000193) & 0xFFFFFFFF
-    return value
-
-
-def identifier_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict[str, str]]]]:
-    keys = {identifier_key(i): {"url": r.url, **r.meta} for r in records for i in r.identifiers}
-    count = max(1, -(-len(keys) // KEYS_PER_SHARD))
-    shards: dict[int, dict[str, dict[str, str]]] = {}
-    for key in sorted(keys):
-        shards.setdefault(fnv1a(key) % count, {})[key] = keys[key]
-    return count, shards
 
 
 def record_page(record: SearchRecord) -> str:
@@ -113,7 +25,8 @@ def record_page(record: SearchRecord) -> str:
     head = [f'<meta data-pagefind-meta="{key}[content]" content="{escape(value)}">' for key, value in record.meta.items()]
     head += [f'<meta data-pagefind-filter="{key}[content]" content="{escape(value)}">'
              for key, values in record.filters.items() for value in values]
-    head.append(f'<meta data-pagefind-sort="date[content]" content="{escape(record.date)}">')
+    # the URL breaks ties between pages of one date, so "newest first" is the same order in every build
+    head.append(f'<meta data-pagefind-sort="date[content]" content="{escape(record.date)} {escape(record.url)}">')
     # The title as a heading: Pagefind weighs headings above body text, so a title query ranks its page first.
     return ('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title></title>' + "".join(head) +
             f"</head><body><main data-pagefind-body><h1>{escape(index_text(record.title))}</h1>"
@@ -143,13 +56,12 @@ def run_async(coroutine) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-def write_search(staging: Staging, records: list[SearchRecord]) -> int:
-    """Pagefind bundle, identifier shards and the Traditional-to-Simplified map. Returns the shard count."""
+def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int, dict[str, dict]]) -> None:
+    """Pagefind bundle, exact-lookup shards (from search_exact.exact_shards) and the Traditional-to-Simplified map."""
     run_async(write_bundle(records, staging.path / BUNDLE))
-    count, shards = identifier_shards(records)
+    stabilise(staging.path / BUNDLE)
     for number, entries in shards.items():
-        staging.write_text(f"{ID_FOLDER}/{number}.json", json.dumps(entries, ensure_ascii=False, sort_keys=True))
+        staging.write_text(f"{EXACT_FOLDER}/{number}.json",
+                           json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     traditional, simplified = traditional_map()
     staging.write_text("search/t2s.json", json.dumps({"t": traditional, "s": simplified}, ensure_ascii=False))
-    return count
-

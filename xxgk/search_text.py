@@ -78,9 +78,3 @@ def traditional_map() -> tuple[str, str]:
                 traditional.append(char)
                 simplified.append(target)
     return "".join(traditional), "".join(simplified)
-
-
-def identifier_key(text: str) -> str:
-    """A 发文字号 or 索引号 as typed, reduced to what identifies it: 肥政办字[2020]12号 == 肥政办字〔2020〕12号."""
-    text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\s\[\]()（）〔〕【】［］{}<>《》\"'“”‘’]", "", to_simplified(text)).lower()

@@ -19,10 +19,10 @@ ASSETS = "assets"
 
 
 def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root: Path,
-               progress: Progress, inspection: InspectionReport | None = None, id_shards: int = 1) -> tuple[int, int]:
+               progress: Progress, inspection: InspectionReport | None = None, exact_shards: int = 1) -> tuple[int, int]:
     """Pages, feeds, assets and published files. Returns (pages, other files) written."""
     env = make_environment(content_root)
-    pages = list(build_pages(model, bodies, inspection, id_shards))
+    pages = list(build_pages(model, bodies, inspection, exact_shards))
     files = 0
     for done, page in enumerate(pages, start=1):
         staging.write_text(urls.output_file(page.url), render_page(env, model, page))

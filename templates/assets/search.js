@@ -1,65 +1,29 @@
-// Search page: Pagefind over per-character Chinese text (see docs/search.md).
-// Queries are folded to Simplified characters and sent as exact phrases of single characters,
-// the same way the build split the indexed text; exact 发文字号/索引号 go first.
+// The search page (see docs/search.md). A query that is exactly a title, 发文字号 or 索引号 is answered
+// from the exact-lookup shards: that page and the pages that cite it. Any other query goes to
+// Pagefind as exact phrases of single characters, folded to Simplified as the build folded the index.
+import { exactKey, fnv1a, pagefindQuery, toSimplified } from "./search-text.js";
+
 const app = document.getElementById("search-app");
 const root = new URL(app.dataset.root, location.href);
-const idShards = Number(app.dataset.idShards || "1");
+const exactShards = Number(app.dataset.exactShards || "1");
 const PAGE = 10;  // results per batch: each one costs a fragment download
 const FILTER_ORDER = ["栏目", "年份", "发布机构", "有效性", "体裁"];
-const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
-const hanRun = new RegExp(`[${HAN}]`, "u");
-const tokens = new RegExp(`[${HAN}]|[0-9A-Za-z]+`, "gu");
+const EXACT_MIN = 6;  // a shorter query without digits is a term, not a title or a number
 
 const input = document.getElementById("search-page-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results-list");
 const more = document.getElementById("search-more");
+const fullText = document.getElementById("search-full-text");
 const sortSelect = document.getElementById("search-sort");
 const groups = document.getElementById("filter-groups");
 document.querySelector(".search-layout").hidden = false;
 
-let t2s = null;
-async function toSimplified(text) {
-  if (!hanRun.test(text)) return text;
-  if (!t2s) {
-    const data = await (await fetch(new URL("search/t2s.json", root))).json();
-    const traditional = Array.from(data.t);  // by code point: some Simplified forms lie outside the BMP
-    const simplified = Array.from(data.s);
-    t2s = new Map(traditional.map((c, i) => [c, simplified[i]]));
-  }
-  return Array.from(text, (c) => t2s.get(c) || c).join("");
-}
-
-// Each part of the query between spaces or sentence punctuation becomes one exact phrase of its
-// characters and numbers (brackets, quotes and dashes inside it are ignored, as in the index).
-function pagefindQuery(text) {
-  return text.split(/[\s，。；：！？,.;:!?]+/).map((part) => {
-    const words = part.match(tokens) || [];
-    if (!words.length) return "";
-    return words.some((w) => hanRun.test(w)) || words.length > 1 ? `"${words.join(" ")}"` : words[0];
-  }).filter(Boolean).join(" ");
-}
-
-function identifierKey(text) {
-  return text.replace(/[\s\[\]()（）〔〕【】［］{}<>《》"'“”‘’]/g, "").toLowerCase();
-}
-
-function fnv1a(text) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-async function exactIdentifier(query) {
-  if (!/[0-9]/.test(query)) return null;
-  const key = identifierKey(query);
+async function lookupExact(key) {
+  if (key.length < EXACT_MIN && !/[0-9]/.test(key)) return null;
   try {
-    const response = await fetch(new URL(`search/ids/${fnv1a(key) % idShards}.json`, root));
-    if (!response.ok) return null;
-    return (await response.json())[key] || null;
+    const response = await fetch(new URL(`search/exact/${fnv1a(key) % exactShards}.json`, root));
+    return response.ok ? (await response.json())[key] || null : null;
   } catch {
     return null;
   }
@@ -72,13 +36,14 @@ function readState() {
     const values = params.getAll(name);
     if (values.length) filters[name] = values;
   }
-  return { q: params.get("q") || "", sort: params.get("sort") || "", filters };
+  return { q: params.get("q") || "", sort: params.get("sort") || "", full: params.get("full") === "1", filters };
 }
 
 function writeState(state) {
   const params = new URLSearchParams();
   if (state.q) params.set("q", state.q);
   if (state.sort) params.set("sort", state.sort);
+  if (state.full) params.set("full", "1");
   for (const [name, values] of Object.entries(state.filters)) for (const v of values) params.append(name, v);
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
@@ -95,16 +60,19 @@ function cleanExcerpt(html) {
   return html.replaceAll("\u200b", "").replace(/<\/mark>(\s*)<mark>/g, "$1");
 }
 
-function resultItem(data, pinned) {
+const BADGES = { match: "文件名称、文号或索引号完全匹配", cites: "引用了该文件" };
+
+// data: {url, meta, excerpt}; the excerpt is Pagefind's HTML, or [before, cited, after] from a shard.
+function resultItem(data, kind = "") {
   const meta = data.meta || {};
-  const li = element("li", { class: pinned ? "result result-exact" : "result" });
+  const li = element("li", { class: kind === "match" ? "result result-exact" : "result" });
   const heading = element("h3", { class: "result-title" });
-  // Pagefind's URLs already carry the site's path (/gk/...); the identifier shards hold site-relative ones.
+  // Pagefind's URLs already carry the site's path (/gk/...); the shards hold site-relative ones.
   heading.append(element("a", { href: new URL(data.url, data.url.startsWith("/") ? location.href : root).href },
     meta.title || data.url));
   li.append(heading);
   const facts = element("p", { class: "result-meta" });
-  if (pinned) facts.append(element("span", { class: "badge badge-valid" }, "文号或索引号完全匹配"));
+  if (kind) facts.append(element("span", { class: `badge ${kind === "match" ? "badge-valid" : ""}`.trim() }, BADGES[kind]));
   for (const [label, value] of [["发布日期", meta.date], ["发布机构", meta.publisher], ["栏目", meta.column]]) {
     if (value) facts.append(element("span", {}, `${label}：${value}`));
   }
@@ -113,7 +81,12 @@ function resultItem(data, pinned) {
       meta.validity));
   }
   li.append(facts);
-  if (data.excerpt) {
+  if (Array.isArray(data.excerpt)) {
+    const [before, cited, after] = data.excerpt;
+    const excerpt = element("p", { class: "result-excerpt" });
+    excerpt.append(before, element("mark", {}, cited), after);
+    li.append(excerpt);
+  } else if (data.excerpt) {
     const excerpt = element("p", { class: "result-excerpt" });
     excerpt.innerHTML = cleanExcerpt(data.excerpt);  // Pagefind escapes the text and adds <mark> only
     li.append(excerpt);
@@ -122,6 +95,8 @@ function resultItem(data, pinned) {
 }
 
 function renderFilters(available, counts, state) {
+  // the boxes are drawn anew with new counts: keep the keyboard focus on the box that had it
+  const focused = groups.contains(document.activeElement) ? document.activeElement.id : null;
   groups.replaceChildren();
   for (const name of FILTER_ORDER) {
     const values = Object.keys(available[name] || {}).sort((a, b) => (name === "年份" ? b.localeCompare(a) : 0));
@@ -140,13 +115,43 @@ function renderFilters(available, counts, state) {
     }
     groups.append(fieldset);
   }
+  if (focused) document.getElementById(focused)?.focus();
+}
+
+// Several values of one filter widen the search (any of them); different filters narrow it.
+function pagefindFilters(filters) {
+  return Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
+}
+
+function passes(card, filters) {
+  return Object.entries(filters).every(([name, values]) => (card.filters[name] || []).some((v) => values.includes(v)));
+}
+
+function valueCounts(cards) {
+  const counts = {};
+  for (const card of cards) {
+    for (const [name, values] of Object.entries(card.filters)) {
+      for (const value of values) {
+        counts[name] ||= {};
+        counts[name][value] = (counts[name][value] || 0) + 1;
+      }
+    }
+  }
+  return counts;
+}
+
+function announce(state, total, exact) {
+  const what = state.q ? `“${state.q}”` : "全部信息";
+  if (!total) status.textContent = `${what}没有找到结果，请换个关键词或减少筛选条件`;
+  else if (exact) status.textContent = `${what}共找到 ${total} 条结果（文件名称、文号或索引号完全匹配的文件及引用它的信息）`;
+  else status.textContent = `${what}共找到 ${total} 条结果`;
 }
 
 let pagefind;
 let available = {};
-let current = { results: [], shown: 0, pinned: null };
+let current = { results: [], shown: 0, pinned: [] };
 
-const folded = (text) => text.replace(/[^0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]+/g, "").toLowerCase();
+const folded = (text) => exactKey(text.normalize("NFKC"));
 
 async function showMore() {
   const batch = current.results.slice(current.shown, current.shown + PAGE);
@@ -155,40 +160,53 @@ async function showMore() {
     const exact = items.findIndex((data) => folded(data.meta.title || "") === current.title);
     if (exact > 0) items.unshift(...items.splice(exact, 1));
   }
+  const pinned = new Set(current.pinned.map((card) => new URL(card.url, root).href));
   for (const data of items) {
-    if (current.pinned && new URL(data.url, location.href).href === new URL(current.pinned.url, root).href) continue;
-    list.append(resultItem(data, false));
+    if (!pinned.has(new URL(data.url, location.href).href)) list.append(resultItem(data));
   }
   current.shown += batch.length;
   more.hidden = current.shown >= current.results.length;
 }
 
-async function run(state, announce = true) {
-  writeState(state);
-  const simplified = await toSimplified(state.q.normalize("NFKC").trim());
-  const query = pagefindQuery(simplified);
-  const options = { filters: state.filters };
-  if (state.sort === "date" || !query) options.sort = { date: "desc" };
-  const [search, pinned] = await Promise.all([
-    pagefind.search(query || null, options),
-    state.q ? exactIdentifier(simplified) : null,
-  ]);
-  current = { results: search.results, shown: 0, pinned, title: folded(simplified) };
-  list.replaceChildren();
-  if (pinned) list.append(resultItem({ url: pinned.url, meta: pinned, excerpt: "" }, true));
-  renderFilters(available, search.filters || {}, state);
-  await showMore();
-  const total = search.results.length + (pinned && !search.results.length ? 1 : 0);
-  const what = state.q ? `“${state.q}”` : "全部信息";
-  if (announce) status.textContent = total ? `${what}共找到 ${total} 条结果` : `${what}没有找到结果，请换个关键词或减少筛选条件`;
+function showExact(exact, state) {
+  const cards = [...exact.match.map((c) => ({ ...c, kind: "match" })), ...exact.cited_by.map((c) => ({ ...c, kind: "cites" }))];
+  const shown = cards.filter((card) => passes(card, state.filters));
+  if (state.sort === "date") shown.sort((a, b) => (b.meta.date || "").localeCompare(a.meta.date || ""));
+  list.replaceChildren(...shown.map((card) => resultItem(card, card.kind)));
+  renderFilters(available, valueCounts(shown), state);
+  more.hidden = true;
+  fullText.hidden = false;
+  announce(state, shown.length, true);
 }
 
-function stateFromForm() {
+async function run(state) {
+  writeState(state);
+  const simplified = await toSimplified(state.q.normalize("NFKC").trim(), root);
+  const key = exactKey(simplified);
+  const exact = key ? await lookupExact(key) : null;
+  if (exact && !state.full) {
+    showExact(exact, state);
+    return;
+  }
+  const query = pagefindQuery(simplified);
+  const options = { filters: pagefindFilters(state.filters) };
+  if (state.sort === "date" || !query) options.sort = { date: "desc" };
+  const search = await pagefind.search(query || null, options);
+  const pinned = (exact?.match || []).filter((card) => passes(card, state.filters));
+  current = { results: search.results, shown: 0, pinned, title: key };
+  list.replaceChildren(...pinned.map((card) => resultItem(card, "match")));
+  renderFilters(available, search.filters || {}, state);
+  fullText.hidden = true;
+  await showMore();
+  announce(state, search.results.length || pinned.length, false);
+}
+
+function stateFromForm(full = false) {
   const filters = {};
   for (const box of groups.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ||= []).push(box.value);
   }
-  return { q: input.value, sort: sortSelect.value, filters };
+  return { q: input.value, sort: sortSelect.value, full, filters };
 }
 
 async function main() {
@@ -204,8 +222,9 @@ async function main() {
     event.preventDefault();
     run(stateFromForm());
   });
-  document.getElementById("search-filters").addEventListener("change", () => run(stateFromForm()));
+  document.getElementById("search-filters").addEventListener("change", () => run(stateFromForm(readState().full)));
   more.addEventListener("click", () => showMore());
+  fullText.addEventListener("click", () => run(stateFromForm(true)));
   document.documentElement.dataset.searchReady = "true";
 }
 

@@ -1,0 +1,76 @@
+"""What the search page can find: one record per page (documents, the guide, rules and annual
+reports) with the text that is searched, what a result shows and which filters it matches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .assemble import SiteModel
+from .bodies import Bodies
+from .report_format import PROSE_KEYS
+from .search_text import html_text
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # site-relative
+    title: str
+    text: str  # what is searched besides the title, before index_text
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+    date: str
+    identifiers: tuple[str, ...] = ()  # 发文字号, 索引号
+
+
+def document_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
+    for view in model.documents:
+        doc = view.document
+        meta = {"title": doc.title, "date": doc.published_on.isoformat(), "publisher": doc.publisher,
+                "column": view.column.text, "group": view.group.text}
+        filters = {"栏目": [view.column.text], "年份": [str(doc.published_on.year)], "发布机构": [doc.publisher]}
+        if doc.kind:
+            filters["体裁"] = [doc.kind]
+            meta["kind"] = doc.kind
+        if doc.is_normative or doc.validity:
+            filters["有效性"] = [view.validity or "未标注"]
+            meta["validity"] = view.validity or ""
+        for key, value in (("doc_no", doc.doc_no), ("index_no", doc.index_no)):
+            if value:
+                meta[key] = value
+        text = "\n".join(filter(None, [doc.doc_no, doc.index_no, doc.publisher, doc.summary, doc.topic,
+                                       "、".join(doc.keywords), html_text(bodies.get(doc.source).html),
+                                       *(a.title for a in doc.attachments)]))
+        yield SearchRecord(view.url, doc.title, text, meta, filters, doc.published_on.isoformat(),
+                           tuple(i for i in (doc.doc_no, doc.index_no) if i))
+
+
+def other_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
+    site = model.site
+    guide = model.guide
+    yield SearchRecord("guide/", guide.title, html_text(bodies.get(guide.source).html),
+                       {"title": guide.title, "date": guide.updated_on.isoformat(), "publisher": site.name,
+                        "column": "政府信息公开指南"},
+                       {"栏目": ["政府信息公开指南"], "年份": [str(guide.updated_on.year)], "发布机构": [site.name]},
+                       guide.updated_on.isoformat())
+    for view in model.rules:
+        rule = view.rule
+        yield SearchRecord(view.url, rule.title, "\n".join(filter(None, [rule.doc_no,
+                                                                            html_text(bodies.get(rule.source).html)])),
+                           {"title": rule.title, "date": rule.published_on.isoformat(), "publisher": site.name,
+                            "column": "政府信息公开制度", **({"doc_no": rule.doc_no} if rule.doc_no else {})},
+                           {"栏目": ["政府信息公开制度"], "年份": [str(rule.published_on.year)], "发布机构": [site.name]},
+                           rule.published_on.isoformat(), (rule.doc_no,) if rule.doc_no else ())
+    for view in model.reports:
+        report = view.report
+        title = f"{site.name}{report.year}年政府信息公开工作年度报告"
+        text = "\n".join(html_text(bodies.get(report.source, key).html) for key in PROSE_KEYS)
+        yield SearchRecord(view.url, title, text,
+                           {"title": title, "date": report.published_on.isoformat(), "publisher": site.name,
+                            "column": "政府信息公开工作年度报告"},
+                           {"栏目": ["政府信息公开工作年度报告"], "年份": [str(report.published_on.year)],
+                            "发布机构": [site.name]}, report.published_on.isoformat())
+
+
+def search_records(model: SiteModel, bodies: Bodies) -> list[SearchRecord]:
+    return [*other_records(model, bodies), *document_records(model, bodies)]
