@@ -37,7 +37,7 @@ from xxgk.assemble import assemble  # noqa: E402
 from xxgk.pipeline import build as build_site  # noqa: E402
 from xxgk.pipeline import check  # noqa: E402
 from xxgk.search_records import search_records  # noqa: E402
-from xxgk.search_text import to_simplified  # noqa: E402
+from xxgk.simplified import to_simplified  # noqa: E402
 
 TODAY = dt.date(2026, 11, 22)
 # What a query itself fetches: index chunks for its words, fragments of the shown results, the

@@ -46,8 +46,8 @@ def test_sub_path_navigation_and_not_found_page(served):
         page.get_by_role("link", name="法规文件").first.click()
         page.get_by_role("link", name="测试市测试局关于规范收费管理的通知", exact=True).click()
         assert page.url == served + "documents/2024/fee-rules/"
-        assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != \
-            "rgba(0, 0, 0, 0)"  # the stylesheet loaded through a relative link
+        # the stylesheet loaded through a relative link (the locator waits for the header to be there)
+        assert page.locator(".site-header").evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
         response = page.goto(served + "no/such/page/")
         assert response.status == 404
         assert page.locator("h1").inner_text() == "页面不存在"

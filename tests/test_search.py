@@ -9,7 +9,7 @@ from conftest import FIXTURE_TODAY, FIXTURES, write
 from xxgk.pipeline import build
 
 TRADITIONAL_DOC = """---
-title: 關於政務公開工作的通知
+title: 關於政務公開工作的答覆
 index_no: 000000001/2024-00009
 catalogue: 02-01
 published_on: 2024-12-10
@@ -75,7 +75,7 @@ def test_only_matching_documents_are_found(browser, site):
 
 def test_simplified_query_finds_traditional_text_and_the_reverse(browser, site):
     page = open_search(browser, site + "search/?q=政务公开")
-    assert "關於政務公開工作的通知" in titles(page)
+    assert "關於政務公開工作的答覆" in titles(page)
     page = open_search(browser, site + "search/?q=收費管理")
     assert "测试市测试局关于规范收费管理的通知" in titles(page)
 
@@ -90,9 +90,36 @@ def test_document_number_or_index_number_puts_that_document_first(browser, site,
     assert titles(page).count("测试市测试局关于规范收费管理的通知") == 1
 
 
+def test_exact_title_in_either_script(browser, site):
+    for typed in ("关于政务公开工作的答复", "關於政務公開工作的答覆"):
+        page = open_search(browser, site + "search/?q=" + typed)
+        assert titles(page) == ["關於政務公開工作的答覆"], typed
+        assert "完全匹配" in page.locator(".result").first.inner_text()
+
+
+def test_search_text_in_the_browser_folds_as_the_build_does(browser, site):
+    from xxgk.search_exact import exact_key, fnv1a
+    from xxgk.simplified import to_simplified
+    samples = ["關於市十七屆人大五次會議第0126號建議的答覆", "乾隆年間很乾燥", "示发改规〔2023〕第1号", "肥政辦字［２０２０］１２號",
+               "11999900MB0000000X/2025-00038", "𠀋𪚥龘", "Ｈｅｌｌｏ　世界"]
+    page = open_search(browser, site + "search/")
+    got = page.evaluate("""async ([samples, root]) => {
+        const t = await import(new URL("assets/search-text.js", root).href);
+        const out = [];
+        for (const s of samples) {
+            const simplified = await t.toSimplified(s.normalize("NFKC"), root);
+            out.push([simplified, t.exactKey(simplified), t.fnv1a(t.exactKey(simplified))]);
+        }
+        return out;
+    }""", [samples, site])
+    import unicodedata
+    want = [[to_simplified(unicodedata.normalize("NFKC", s)), exact_key(s), fnv1a(exact_key(s))] for s in samples]
+    assert got == want
+
+
 def test_traditional_document_number(browser, site):
     page = open_search(browser, site + "search/?q=测试办[2024]7号")
-    assert titles(page)[0] == "關於政務公開工作的通知"
+    assert titles(page)[0] == "關於政務公開工作的答覆"
 
 
 def test_filters_with_counts_and_browsing_without_a_query(browser, site):
@@ -114,6 +141,7 @@ def test_two_values_of_one_filter_find_either(browser, site):
     wanted = sum(int(label.split("（")[1].rstrip("）")) for label in (first, second))
     page.get_by_label(first).check()
     page.locator("#search-status").filter(has_text="共找到").wait_for()
+    assert years.nth(1).inner_text() == second  # the other year still shows what ticking it adds
     page.get_by_label(second.split("（")[0], exact=False).check()
     page.locator("#search-status").filter(has_text=f"共找到 {wanted} 条结果").wait_for()
     assert page.url.count("%E5%B9%B4%E4%BB%BD=") == 2  # 年份 twice in the address
@@ -132,8 +160,10 @@ def test_exact_title_shows_the_document_and_the_pages_citing_it_without_the_full
     assert second.locator(".result-excerpt mark").inner_text() == "《测试市测试局关于规范收费管理的通知》"
     assert "完全匹配的文件及引用它的信息" in page.locator("#search-status").inner_text()
     assert index_requests == []
-    page.get_by_role("button", name="在全文中检索，显示所有包含这些文字的信息").click()
+    page.get_by_role("button", name="在全文中检索，显示所有包含这些文字的信息").focus()
+    page.keyboard.press("Enter")
     page.locator("#search-full-text").wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.id") == "results-heading"  # the focus is not lost
     assert "full=1" in page.url
     assert titles(page)[0] == "测试市测试局关于规范收费管理的通知"
     assert index_requests  # now the full-text index answers

@@ -12,15 +12,22 @@ import unicodedata
 from collections.abc import Iterable
 
 from .search_records import SearchRecord
-from .search_text import HAN, to_simplified
+from .search_text import HAN
+from .simplified import to_simplified
 
 FOLDER = "search/exact"
 KEYS_PER_SHARD = 12  # a shard of about 5 to 10 KB: one is fetched per query that may be exact
 SHOWN = ("title", "date", "publisher", "column", "validity")  # what a result shows
 CONTEXT = 30  # characters on each side of a citation, shown as its excerpt
+CITING_SHOWN = 50  # newest citing pages kept in a shard; the full-text search finds the rest
 NOT_KEY = re.compile(f"[^{HAN}0-9a-z]+")
+ORDINAL_AFTER_YEAR = re.compile(r"([〕\])）】］])\s*第")  # 〔2023〕第1号 is 〔2023〕1号
 # 发文字号 as printed in text: an issuer's abbreviation, the year in brackets, a number and 号.
 DOC_NO_IN_TEXT = re.compile(f"([{HAN}]{{1,24}})\\s*[〔\\[(（【［]\\s*([0-9０-９]{{4}})\\s*[〕\\])）】］]\\s*第?\\s*([0-9０-９]+)\\s*号")
+# Words that may run into an issuer's abbreviation (根据示发改〔2024〕7号, 原示发改规〔2023〕1号): the
+# abbreviation is the whole run of Han characters, or what follows one of these.
+LEAD_INS = ("根据", "依据", "按照", "依照", "参照", "对照", "执行", "落实", "贯彻", "印发", "转发", "废止", "修改",
+            "详见", "参见", "见", "即", "原", "及", "和", "与", "或", "并", "的", "经", "由", "将", "对", "按")
 CODE_IN_TEXT = re.compile(r"[0-9A-Za-z][0-9A-Za-z/\-.]{5,}")  # 索引号 such as 11999900MB0000000X/2025-00038
 TITLE_IN_TEXT = re.compile(r"《([^《》\n]{2,200})》")
 # A notice that issues a regulation (关于印发《办法》的通知) is also found by the regulation's name.
@@ -30,7 +37,8 @@ ISSUED_IN_TITLE = re.compile(r"印发[^《》]{0,8}《([^《》]{2,200})》")
 def exact_key(text: str) -> str:
     """What identifies a title or number however it is typed: Simplified, letters lower-case, and only
     Han characters, digits and letters (肥政办字[2020]12号 == 肥政办字〔2020〕12号 == 肥政辦字（2020）12號)."""
-    return NOT_KEY.sub("", to_simplified(unicodedata.normalize("NFKC", text)).lower())
+    text = ORDINAL_AFTER_YEAR.sub(r"\1", to_simplified(unicodedata.normalize("NFKC", text)))
+    return NOT_KEY.sub("", text.lower())
 
 
 def fnv1a(text: str) -> int:
@@ -55,33 +63,37 @@ def keys(record: SearchRecord) -> tuple[str, ...]:
     return tuple(k for k in dict.fromkeys(exact_key(t) for t in (record.title, *issued, *record.identifiers)) if k)
 
 
-def plain(text: str) -> str:
-    """Simplified, on one line, otherwise as written: citations are found in it and excerpts cut from it."""
-    return to_simplified(text).replace("\n", " ")
+def issuer_starts(run: str) -> list[int]:
+    """Where an issuer's abbreviation may start in a run of Han characters before a bracketed year."""
+    starts = {0}
+    for word in LEAD_INS:
+        at = run.rfind(word)
+        if at >= 0 and at + len(word) < len(run):
+            starts.add(at + len(word))
+    return sorted(starts)
 
 
-def citations(plain: str) -> Iterable[tuple[str, int, int]]:
-    """Candidate keys cited in `plain` text, with the span that cites each."""
-    for match in TITLE_IN_TEXT.finditer(plain):
+def citations(folded: str) -> Iterable[tuple[str, int, int]]:
+    """Candidate keys cited in `folded` text (Simplified, as to_simplified gives), with the span of each."""
+    for match in TITLE_IN_TEXT.finditer(folded):
         yield exact_key(match.group(1)), match.start(), match.end()
-    for match in DOC_NO_IN_TEXT.finditer(plain):
-        issuer, rest = match.group(1), match.group(2) + match.group(3) + "号"
-        # the issuer's abbreviation is the tail of the Han run before the bracket (根据示发改〔2024〕7号)
-        for start in range(len(issuer)):
-            yield exact_key(issuer[start:] + rest), match.start(1) + start, match.end()
-    for match in CODE_IN_TEXT.finditer(plain):
+    for match in DOC_NO_IN_TEXT.finditer(folded):
+        run, rest = match.group(1), match.group(2) + match.group(3) + "号"
+        for start in issuer_starts(run):
+            yield exact_key(run[start:] + rest), match.start(1) + start, match.end()
+    for match in CODE_IN_TEXT.finditer(folded):
         yield exact_key(match.group()), match.start(), match.end()
 
 
-def excerpt(plain: str, start: int, end: int) -> list[str]:
+def excerpt(text: str, start: int, end: int) -> list[str]:
     """[before, cited, after]: the citation with some text on each side, for the browser to mark."""
-    before = ("…" if start > CONTEXT else "") + plain[max(0, start - CONTEXT):start]
-    after = plain[end:end + CONTEXT] + ("…" if end + CONTEXT < len(plain) else "")
-    return [before, plain[start:end], after]
+    before = ("…" if start > CONTEXT else "") + text[max(0, start - CONTEXT):start]
+    after = text[end:end + CONTEXT] + ("…" if end + CONTEXT < len(text) else "")
+    return [before, text[start:end], after]
 
 
 def exact_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]]]:
-    """(shard count, shard number -> {key: {"match": [cards], "cited_by": [cards]}}). A page cites a
+    """(shard count, shard number -> {key: {"match": [cards], "cited_by": [cards], "cited_total": n}}). A page cites a
     key when its text holds that same title in 《》 or that same number, as a phrase search would find it."""
     owners: dict[str, list[SearchRecord]] = {}
     for record in records:
@@ -89,8 +101,9 @@ def exact_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, 
             owners.setdefault(key, []).append(record)
     cited_by: dict[str, dict[str, dict]] = {}  # key -> citing url -> card
     for record in records:
-        text = plain(record.title + "\n" + record.text)
-        for key, start, end in citations(text):
+        text = (record.title + "\n" + record.text).replace("\n", " ")
+        # to_simplified keeps every offset, so a citation found in the folded text is cut from the original
+        for key, start, end in citations(to_simplified(text)):
             if key in owners and all(owner.url != record.url for owner in owners[key]):
                 cited_by.setdefault(key, {}).setdefault(record.url, card(record, excerpt(text, start, end)))
     count = max(1, -(-len(owners) // KEYS_PER_SHARD))
@@ -99,5 +112,6 @@ def exact_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, 
         citing = cited_by.get(key, {}).values()
         newest_first = sorted(citing, key=lambda c: (c["meta"].get("date", ""), c["url"]), reverse=True)
         shards.setdefault(fnv1a(key) % count, {})[key] = {"match": [card(owner) for owner in owners[key]],
-                                                          "cited_by": newest_first}
+                                                          "cited_by": newest_first[:CITING_SHOWN],
+                                                          "cited_total": len(newest_first)}
     return count, shards

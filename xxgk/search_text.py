@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from html.parser import HTMLParser
+
+from .simplified import to_simplified
 
 ZERO_WIDTH_SPACE = "\u200b"
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -16,8 +17,6 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 BETWEEN_HAN = re.compile(f"(?<=[{HAN}])(?=[{HAN}])|(?<=[0-9A-Za-z])(?=[^0-9A-Za-z\\s])|(?<=[^0-9A-Za-z\\s])(?=[0-9A-Za-z])")
 BLOCK_TAGS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "caption",
               "blockquote", "pre", "dt", "dd"}
-# Character ranges whose Traditional forms are mapped for the browser's query conversion.
-HAN_BMP_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 class TextExtractor(HTMLParser):
@@ -40,16 +39,6 @@ def html_text(html: str) -> str:
     return re.sub(r"[ \t]*\n\s*", "\n", "".join(extractor.parts)).strip()
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # imported lazily: only builds with search need it
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
-
-
 def split_han(text: str) -> str:
     """Every Han character its own word: 政务公开12号 -> 政\u200b务\u200b公\u200b开\u200b12\u200b号."""
     return BETWEEN_HAN.sub(ZERO_WIDTH_SPACE, text)
@@ -64,17 +53,3 @@ JOINERS = re.compile(r"[〔〕()\[\]【】{}《》〈〉<>“”‘’\"'「」�
 def index_text(text: str) -> str:
     simplified = to_simplified(unicodedata.normalize("NFKC", text))
     return split_han(JOINERS.sub(" ", simplified))
-
-
-def traditional_map() -> tuple[str, str]:
-    """Two equal-length strings: each Traditional character and its Simplified form, for the browser."""
-    convert = _t2s().convert
-    traditional, simplified = [], []
-    for start, end in HAN_BMP_RANGES:
-        for code in range(start, end):
-            char = chr(code)
-            target = convert(char)
-            if target != char and len(target) == 1:
-                traditional.append(char)
-                simplified.append(target)
-    return "".join(traditional), "".join(simplified)

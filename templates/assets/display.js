@@ -1,21 +1,28 @@
 // Display settings (适老化/无障碍): larger text, high contrast, wider line spacing. Applied before the
 // page paints and remembered across pages; without JavaScript the toolbar stays hidden and pages
-// keep their normal, already accessible look.
+// keep their normal, already accessible look (and follow the system's "more contrast" setting).
 (function () {
   var KEY = "xxgk-display";
   var MAX_SIZE = 4;  // 100%, 125%, 150%, 175%, 200%
   var root = document.documentElement;
-  var settings = { size: 0, contrast: false, spacing: false };
+  var systemContrast = window.matchMedia ? window.matchMedia("(prefers-contrast: more)") : { matches: false };
+  // contrast: true or false once the visitor chose; null follows the system setting
+  var settings = { size: 0, contrast: null, spacing: false };
   try {
     var saved = JSON.parse(localStorage.getItem(KEY) || "{}");
     settings.size = Math.min(MAX_SIZE, Math.max(0, Number(saved.size) || 0));
-    settings.contrast = saved.contrast === true;
+    settings.contrast = typeof saved.contrast === "boolean" ? saved.contrast : null;
     settings.spacing = saved.spacing === true;
   } catch (error) { /* storage unavailable: defaults */ }
 
+  function highContrast() {
+    return settings.contrast === null ? systemContrast.matches : settings.contrast;
+  }
+
   function apply() {
     root.setAttribute("data-text-size", String(settings.size));
-    root.setAttribute("data-contrast", settings.contrast ? "high" : "normal");
+    if (settings.contrast === null) root.removeAttribute("data-contrast");
+    else root.setAttribute("data-contrast", settings.contrast ? "high" : "normal");
     root.setAttribute("data-spacing", settings.spacing ? "wide" : "normal");
   }
 
@@ -34,30 +41,39 @@
       buttons[button.getAttribute("data-display")] = button;
     });
 
+    // aria-disabled rather than disabled: the button keeps the keyboard focus at the largest size
     function refresh(message) {
-      buttons.contrast.setAttribute("aria-pressed", String(settings.contrast));
+      buttons.contrast.setAttribute("aria-pressed", String(highContrast()));
       buttons.spacing.setAttribute("aria-pressed", String(settings.spacing));
-      buttons.larger.disabled = settings.size >= MAX_SIZE;
-      buttons.smaller.disabled = settings.size <= 0;
+      buttons.larger.setAttribute("aria-disabled", String(settings.size >= MAX_SIZE));
+      buttons.smaller.setAttribute("aria-disabled", String(settings.size <= 0));
       if (message) status.textContent = message;
     }
 
+    function sizeMessage() {
+      var percent = 100 + settings.size * 25;
+      if (settings.size >= MAX_SIZE) return "字号 " + percent + "%，已是最大";
+      if (settings.size <= 0) return "字号 " + percent + "%，已是默认大小";
+      return "字号 " + percent + "%";
+    }
+
     var actions = {
-      larger: function () { settings.size = Math.min(MAX_SIZE, settings.size + 1); return "字号 " + (100 + settings.size * 25) + "%"; },
-      smaller: function () { settings.size = Math.max(0, settings.size - 1); return "字号 " + (100 + settings.size * 25) + "%"; },
-      contrast: function () { settings.contrast = !settings.contrast; return settings.contrast ? "已开启高对比度" : "已关闭高对比度"; },
+      larger: function () { settings.size = Math.min(MAX_SIZE, settings.size + 1); return sizeMessage(); },
+      smaller: function () { settings.size = Math.max(0, settings.size - 1); return sizeMessage(); },
+      contrast: function () { settings.contrast = !highContrast(); return settings.contrast ? "已开启高对比度" : "已关闭高对比度"; },
       spacing: function () { settings.spacing = !settings.spacing; return settings.spacing ? "已加大行距" : "已恢复行距"; },
-      reset: function () { settings = { size: 0, contrast: false, spacing: false }; return "已恢复默认显示"; }
+      reset: function () { settings = { size: 0, contrast: null, spacing: false }; return "已恢复默认显示"; }
     };
 
     toolbar.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-display]");
-      if (!button || button.disabled) return;
+      if (!button) return;
       var message = actions[button.getAttribute("data-display")]();
       apply();
       save();
       refresh(message);
     });
+    if (systemContrast.addEventListener) systemContrast.addEventListener("change", function () { refresh(""); });
     toolbar.hidden = false;
     refresh("");
   });

@@ -7,16 +7,37 @@ const notKey = new RegExp(`[^${HAN}0-9a-z]+`, "gu");
 
 let t2s = null;
 
-// Traditional characters to Simplified, with the map the build wrote from OpenCC (loaded once).
+// Traditional to Simplified with the table the build used (xxgk/simplified.py, from OpenCC), by the
+// same rule: at each character the longest listed phrase, else the character's own entry.
 export async function toSimplified(text, root) {
   if (!hanChar.test(text)) return text;
   if (!t2s) {
     const data = await (await fetch(new URL("search/t2s.json", root))).json();
     const traditional = Array.from(data.t);  // by code point: some Simplified forms lie outside the BMP
     const simplified = Array.from(data.s);
-    t2s = new Map(traditional.map((c, i) => [c, simplified[i]]));
+    const phrases = new Map(Object.entries(data.phrases).map(([k, v]) => [k, Array.from(v)]));
+    const longest = Math.max(1, ...Array.from(phrases.keys(), (k) => Array.from(k).length));
+    t2s = { chars: new Map(traditional.map((c, i) => [c, simplified[i]])), phrases, longest };
   }
-  return Array.from(text, (c) => t2s.get(c) || c).join("");
+  const chars = Array.from(text);
+  const out = [];
+  for (let i = 0; i < chars.length;) {
+    let size = Math.min(t2s.longest, chars.length - i);
+    for (; size > 1; size--) {
+      const phrase = t2s.phrases.get(chars.slice(i, i + size).join(""));
+      if (phrase) {
+        out.push(...phrase);
+        break;
+      }
+    }
+    if (size > 1) {
+      i += size;
+    } else {
+      out.push(t2s.chars.get(chars[i]) || chars[i]);
+      i += 1;
+    }
+  }
+  return out.join("");
 }
 
 // Each part of the query between spaces or sentence punctuation becomes one exact phrase of its
@@ -29,9 +50,10 @@ export function pagefindQuery(text) {
   }).filter(Boolean).join(" ");
 }
 
-// What identifies a title, 发文字号 or 索引号 however it is typed (text already Simplified and NFKC).
+// What identifies a title, 发文字号 or 索引号 however it is typed (text already Simplified and NFKC),
+// as search_exact.exact_key: 〔2023〕第1号 is 〔2023〕1号, and only Han characters, digits and letters count.
 export function exactKey(text) {
-  return text.toLowerCase().replace(notKey, "");
+  return text.replace(/([〕\])）】］])\s*第/gu, "$1").toLowerCase().replace(notKey, "");
 }
 
 // 32-bit FNV-1a over UTF-16 code units, as search_exact.fnv1a: the number of a key's shard.

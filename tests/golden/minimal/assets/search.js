@@ -15,6 +15,7 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results-list");
 const more = document.getElementById("search-more");
 const fullText = document.getElementById("search-full-text");
+const resultsHeading = document.getElementById("results-heading");
 const sortSelect = document.getElementById("search-sort");
 const groups = document.getElementById("filter-groups");
 document.querySelector(".search-layout").hidden = false;
@@ -127,15 +128,28 @@ function passes(card, filters) {
   return Object.entries(filters).every(([name, values]) => (card.filters[name] || []).some((v) => values.includes(v)));
 }
 
-function valueCounts(cards) {
+function without(filters, name) {
+  return Object.fromEntries(Object.entries(filters).filter(([other]) => other !== name));
+}
+
+// The count beside a value is what ticking it would show: within a filter that already has a choice,
+// the other values are counted without that choice, as several values of one filter find either.
+function valueCounts(cards, filters) {
   const counts = {};
-  for (const card of cards) {
-    for (const [name, values] of Object.entries(card.filters)) {
-      for (const value of values) {
-        counts[name] ||= {};
-        counts[name][value] = (counts[name][value] || 0) + 1;
-      }
+  for (const name of FILTER_ORDER) {
+    counts[name] = {};
+    for (const card of cards.filter((c) => passes(c, without(filters, name)))) {
+      for (const value of card.filters[name] || []) counts[name][value] = (counts[name][value] || 0) + 1;
     }
+  }
+  return counts;
+}
+
+async function pagefindCounts(query, search, filters) {
+  const counts = { ...(search.filters || {}) };
+  for (const name of Object.keys(filters)) {
+    const wider = await pagefind.search(query || null, { filters: pagefindFilters(without(filters, name)) });
+    counts[name] = (wider.filters || {})[name] || {};
   }
   return counts;
 }
@@ -146,6 +160,8 @@ function announce(state, total, exact) {
   else if (exact) status.textContent = `${what}共找到 ${total} 条结果（文件名称、文号或索引号完全匹配的文件及引用它的信息）`;
   else status.textContent = `${what}共找到 ${total} 条结果`;
 }
+
+let latest = 0;  // the newest run(): an older one that finishes later must not overwrite it
 
 let pagefind;
 let available = {};
@@ -173,17 +189,23 @@ function showExact(exact, state) {
   const shown = cards.filter((card) => passes(card, state.filters));
   if (state.sort === "date") shown.sort((a, b) => (b.meta.date || "").localeCompare(a.meta.date || ""));
   list.replaceChildren(...shown.map((card) => resultItem(card, card.kind)));
-  renderFilters(available, valueCounts(shown), state);
+  const hidden = (exact.cited_total || 0) - exact.cited_by.length;
+  if (hidden > 0) {
+    list.append(element("li", { class: "result" }, `另有 ${hidden} 条较早的信息引用了该文件，请点击下面的按钮在全文中检索。`));
+  }
+  renderFilters(available, valueCounts(cards, state.filters), state);
   more.hidden = true;
   fullText.hidden = false;
   announce(state, shown.length, true);
 }
 
 async function run(state) {
+  const ticket = ++latest;
   writeState(state);
   const simplified = await toSimplified(state.q.normalize("NFKC").trim(), root);
   const key = exactKey(simplified);
   const exact = key ? await lookupExact(key) : null;
+  if (ticket !== latest) return;
   if (exact && !state.full) {
     showExact(exact, state);
     return;
@@ -192,10 +214,13 @@ async function run(state) {
   const options = { filters: pagefindFilters(state.filters) };
   if (state.sort === "date" || !query) options.sort = { date: "desc" };
   const search = await pagefind.search(query || null, options);
+  const counts = await pagefindCounts(query, search, state.filters);
+  if (ticket !== latest) return;
   const pinned = (exact?.match || []).filter((card) => passes(card, state.filters));
   current = { results: search.results, shown: 0, pinned, title: key };
   list.replaceChildren(...pinned.map((card) => resultItem(card, "match")));
-  renderFilters(available, search.filters || {}, state);
+  renderFilters(available, counts, state);
+  if (document.activeElement === fullText) resultsHeading.focus();  // the pressed button goes away
   fullText.hidden = true;
   await showMore();
   announce(state, search.results.length || pinned.length, false);
