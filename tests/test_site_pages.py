@@ -224,3 +224,16 @@ def test_links_in_pasted_html_are_checked_and_rewritten_too(content, run, build_
     replace_in(content / "documents/2024/functions.md", '和<a href="gone.md">旧文件</a>', "")
     page = soup(build_site(content) / "documents/2024/functions/index.html")
     assert page.select_one(".prose a")["href"] == "../fee-rules/"
+
+
+def test_an_image_without_a_description_is_a_warning_with_its_line(content, build_site, run):
+    write(content / "documents/2024/chart.png", "\x89PNG")
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。",
+               "负责全市测试工作。\n\n![](chart.png)\n\n<img src=\"chart.png\" alt=\" \">\n\n![机构图](chart.png)")
+    result = run("check", "--content", "content")
+    assert result.lines[:-1] == [
+        f"content/documents/2024/functions.md:{line}: 警告 [image-alt] 图片 \"chart.png\" 没有文字说明：请写成 "
+        "![图片内容的说明](chart.png)，读屏软件会读出这段说明" for line in (9, 11)]
+    assert run("check", "--content", "content", "--strict").code == 1
+    page = soup(build_site(content) / "documents/2024/functions/index.html")
+    assert [img.get("alt") for img in page.select(".prose img")] == ["", " ", "机构图"]

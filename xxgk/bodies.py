@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -88,14 +89,41 @@ def demote_raw_headings(html: str) -> str:
     return html
 
 
+class ImagesWithoutText(HTMLParser):
+    """The images a screen reader could only call "图片": no alt text, or an empty one."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "img" and not (values.get("alt") or "").strip():
+            self.sources.append(values.get("src") or "")
+
+
+def images_without_text(html: str) -> list[str]:
+    scanner = ImagesWithoutText()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.sources
+
+
 def convert(root: Path, source: PurePosixPath, page_url: str, text: str, first_line: int,
             pages: dict[str, str], problems: Problems, where: str = "") -> Body:
     files: list[PurePosixPath] = []
     external: list[str] = []
     refused: dict[str, str] = {}
     resolve = make_resolver(root, source, page_url, pages, files, external, refused)
-    html, removals = sanitize(render_markdown(text), resolve)
+    rendered = render_markdown(text)
+    html, removals = sanitize(rendered, resolve)
     path = root / source
+    searched = 0  # the same picture may appear twice: each warning points at the next occurrence
+    for image in images_without_text(rendered):
+        at = text.find(image, searched)
+        searched = at + 1 if at >= 0 else searched
+        problems.warning("image-alt", f"{where}图片 \"{image}\" 没有文字说明：请写成 ![图片内容的说明]({image})，"
+                         "读屏软件会读出这段说明", path, first_line + text[:max(at, 0)].count("\n"))
     for target, reason in refused.items():
         problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path, line_of(text, first_line, target))
     for removal in removals:

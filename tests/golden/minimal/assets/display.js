@@ -32,6 +32,15 @@
 
   apply();
 
+  // On paper a link shows where it leads: the full address, for the print stylesheet.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("main a[href]:not([href^='#'])").forEach(function (link) {
+      var address = link.href;
+      try { address = decodeURI(address); } catch (error) { /* keep it encoded */ }
+      link.setAttribute("data-print-href", address);
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var toolbar = document.getElementById("display-toolbar");
     if (!toolbar) return;
