@@ -4,8 +4,8 @@ contrast and motion preferences; nothing hidden, nothing moving, no pop-ups. Scr
 document page in each mode are kept in tests/artifacts/ for review."""
 
 import pytest
-
 from a11y import ALL_MODES_AT_ONCE, DISPLAY_MODES, axe_rule_violations, build_demo, display_context, open_page
+
 from browser import ARTIFACTS, chromium, serve
 
 DOCUMENT = "documents/2026/credit-repair-measures/"

@@ -5,7 +5,6 @@ import json
 import subprocess
 
 import pytest
-
 from a11y import NODE, REPO, build_demo
 
 VALIDATOR = NODE / ".bin" / "html-validate"

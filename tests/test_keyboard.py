@@ -1,8 +1,8 @@
 """Keyboard use in real Chromium: the focus order of a page and a visible focus indicator everywhere."""
 
 import pytest
-
 from a11y import build_demo, open_page
+
 from browser import chromium, serve
 
 # Where the focused element is, in the order the page must visit the regions.

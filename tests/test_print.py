@@ -2,8 +2,8 @@
 width, black on white whatever the screen's display settings. PDFs are kept in tests/artifacts/."""
 
 import pytest
-
 from a11y import build_demo, display_context, open_page
+
 from browser import ARTIFACTS, chromium, serve
 
 A4_WIDTH = 718  # CSS px of an A4 page inside Chromium's default margins

@@ -3,8 +3,8 @@ every page type of the demo: nothing sticks out sideways and no text is clipped.
 scroll inside their own labelled region, which 1.4.10 allows for tables."""
 
 import pytest
-
 from a11y import PAGE_TYPES, build_demo, display_context, open_page
+
 from browser import chromium, serve
 
 # WCAG 1.4.12's test values: line height 1.5, paragraph spacing 2, letter spacing 0.12, word spacing 0.16.

@@ -2,8 +2,8 @@
 Chromium's own accessibility tree (the DevTools protocol), not through the HTML."""
 
 import pytest
-
 from a11y import build_demo, open_page
+
 from browser import chromium, serve
 
 # A sample of cells: selector -> (column headers, row headers) a screen reader should announce.
