@@ -18,4 +18,5 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"
 
+.venv/bin/ruff check --quiet .
 exec .venv/bin/python -m pytest -n 2 "$@"
