@@ -61,6 +61,16 @@ def test_links_show_where_they_lead(demo):
     page.close()
 
 
+def test_folded_sections_are_printed_open(demo):
+    base, context = demo
+    page = printed(context, base + "columns/03/03-01/")
+    requirements = page.locator(".catalogue-item dl")
+    assert page.locator(".catalogue-item").get_attribute("open") is None  # closed on screen
+    assert requirements.evaluate("e => e.checkVisibility()")
+    assert "公开时限" in requirements.inner_text()
+    page.close()
+
+
 def test_report_tables_repeat_their_header_rows_and_keep_rows_whole(demo):
     base, context = demo
     page = printed(context, base + "reports/2024/")

@@ -1,5 +1,5 @@
 """Reflow (WCAG 1.4.10: 320 CSS px, as a 1280 px window zoomed to 400%) and text spacing (1.4.12) on
-every page type of the demo: nothing sticks out sideways and no text is clipped. Wide data tables
+every page type of the demo: nothing sticks out sideways, no text is clipped or drawn over other text. Wide data tables
 scroll inside their own labelled region, which 1.4.10 allows for tables."""
 
 import pytest
@@ -27,6 +27,27 @@ PROBLEMS = """() => {
       found.push('clips its text: ' + e.outerHTML.slice(0, 70));
   }
   if (document.documentElement.scrollWidth > width) found.push('page scrolls sideways: ' + document.documentElement.scrollWidth);
+  // text drawn over other text: the boxes of the visible text, compared with those near them
+  const boxes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+    n.textContent.trim() && n.parentElement.checkVisibility()  // not inside a closed <details>
+      && !n.parentElement.closest('.visually-hidden, .skip-link, [hidden], script, style')
+      ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT});
+  while (walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    for (const box of range.getClientRects()) if (box.width > 1 && box.height > 1) boxes.push([box, walker.currentNode]);
+  }
+  boxes.sort((a, b) => a[0].top - b[0].top);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length && boxes[j][0].top < boxes[i][0].bottom; j++) {
+      const [a, b] = [boxes[i][0], boxes[j][0]];
+      const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (boxes[i][1] !== boxes[j][1] && across > 2 && down > 2)
+        found.push('text overlaps: "' + boxes[i][1].textContent.trim().slice(0, 20) + '" and "' + boxes[j][1].textContent.trim().slice(0, 20) + '"');
+    }
+  }
   return found;
 }"""
 SETUPS = {
@@ -55,6 +76,7 @@ def test_reflows_with_text_spacing_and_large_text(demo, name):
         page = open_page(context, base + PAGE_TYPES[name])
         if SETUPS[setup][2]:
             page.add_style_tag(content=TEXT_SPACING)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # their content too
         found += [f"{setup}: {problem}" for problem in page.evaluate(PROBLEMS)]
         page.close()
     assert found == [], f"{name}（{PAGE_TYPES[name] or '/'}）:\\n" + "\\n".join(found)
@@ -63,8 +85,10 @@ def test_reflows_with_text_spacing_and_large_text(demo, name):
 def test_the_check_finds_a_page_that_does_not_reflow(demo):
     base, contexts = demo
     page = open_page(contexts["320 px, text spacing"], base + "guide/")
-    page.add_style_tag(content=".prose { width: 40rem; } .site-title { overflow: hidden; height: 1em; }")
+    page.add_style_tag(content=".prose { width: 40rem; } .site-title { overflow: hidden; height: 1em; } "
+                               ".updated-on { margin-bottom: -3em; }")
     problems = page.evaluate(PROBLEMS)
+    assert any(p.startswith("text overlaps") for p in problems)
     assert any(p.startswith("sticks out") for p in problems)
     assert any(p.startswith("clips its text") and "site-title" in p for p in problems)
     assert any(p.startswith("page scrolls sideways") for p in problems)

@@ -32,6 +32,19 @@
 
   apply();
 
+  // On paper every folded section is open; the ones the visitor had closed close again afterwards.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+
   // On paper a link shows where it leads: the full address, for the print stylesheet.
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("main a[href]:not([href^='#'])").forEach(function (link) {
