@@ -167,13 +167,13 @@ let pagefind;
 let available = {};
 let current = { results: [], shown: 0, pinned: [] };
 
-const folded = (text) => exactKey(text.normalize("NFKC"));
-
 async function showMore() {
   const batch = current.results.slice(current.shown, current.shown + PAGE);
   const items = await Promise.all(batch.map((r) => r.data()));
   if (current.shown === 0 && current.title) {  // a page whose title is exactly the query goes first
-    const exact = items.findIndex((data) => folded(data.meta.title || "") === current.title);
+    // compared folded as the query was (a Traditional title matches its Simplified query)
+    const keys = await Promise.all(items.map(async (data) => exactKey(await toSimplified((data.meta.title || "").normalize("NFKC"), root))));
+    const exact = keys.indexOf(current.title);
     if (exact > 0) items.unshift(...items.splice(exact, 1));
   }
   const pinned = new Set(current.pinned.map((card) => new URL(card.url, root).href));
