@@ -10,12 +10,22 @@ from pathlib import Path
 
 import pytest
 
+from browser import chromium
 from xxgk.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_TODAY = dt.date(2025, 1, 20)  # "today" for the minimal fixture: its 2024 report is not due yet
 FIXTURE_EPOCH = "1737374400"  # SOURCE_DATE_EPOCH for FIXTURE_TODAY
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests in a module that starts Chromium (imports browser.chromium) are marked `browser`, so
+    `-m "not browser"` runs everything else; a module's other tests belong in a module of their own."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is not None and getattr(module, "chromium", None) is chromium:
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass

@@ -14,9 +14,12 @@ fi
 # axe-core and html-validate from npm, at the versions pinned in tests/node/package-lock.json.
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
 
+# Python packages at the versions and hashes pinned in requirements.lock (refresh: bash tools/lock.sh),
+# then the project itself on top, without letting it pull anything unpinned.
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
+.venv/bin/python -m pip install --quiet --require-hashes -r requirements.lock
+.venv/bin/python -m pip install --quiet --no-deps -e .
 
 .venv/bin/ruff check --quiet .
 exec .venv/bin/python -m pytest -n 2 "$@"

@@ -125,3 +125,10 @@ def test_progress_display_on_a_terminal(content):
     text = output.decode("utf-8")
     assert "生成页面 18/18" in text and "\r" in text
     assert "已生成 19 个页面" in text
+
+
+def test_no_search_option_skips_the_index(content, run):
+    result = run("build", "--content", "content", "--out", "site", "--quiet", "--no-search")
+    assert result.code == 0
+    assert not (content.parent / "site/pagefind").exists()
+    assert (content.parent / "site/search/index.html").is_file()

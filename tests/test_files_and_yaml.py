@@ -66,7 +66,7 @@ def test_yaml_syntax_error_with_line(content, run):
 def test_colon_inside_value_explains_quoting(content, run):
     replace_in(content / "documents/2024/functions.md", "title: 测试市测试局主要职责", "title: 通知: 关于 x: y")
     (message,) = problems(run)
-    assert message.startswith(f"{DOC}:2: 错误 [yaml] YAML 语法错误：这里不能出现“: ”（值里含有冒号时，请给整个值加引号）")
+    assert message.startswith(f"{DOC}:2: 错误 [yaml] YAML 语法错误：这里不能出现“: ”：值里含有冒号加空格（: ）、井号（#）或以特殊符号开头时，请给整个值加引号")
 
 
 def test_tab_indentation(content, run):

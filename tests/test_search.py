@@ -230,10 +230,3 @@ def test_page_explains_itself_without_javascript(browser, site):
     assert page.locator(".search-layout").is_hidden()
     assert page.get_by_role("link", name="法定主动公开内容").count() >= 1
     context.close()
-
-
-def test_no_search_option_skips_the_index(content, run):
-    result = run("build", "--content", "content", "--out", "site", "--quiet", "--no-search")
-    assert result.code == 0
-    assert not (content.parent / "site/pagefind").exists()
-    assert (content.parent / "site/search/index.html").is_file()

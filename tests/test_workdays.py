@@ -189,14 +189,3 @@ def test_count_matches_day_by_day(start, length):
     end = start + dt.timedelta(length)
     expected = sum(CAL.is_workday(day) for day in days(start + dt.timedelta(1), end)) if length else 0
     assert CAL.workdays_between(start, end) == expected
-
-
-def test_fast_enough_for_ten_thousand_documents():
-    import time
-
-    begin = time.perf_counter()
-    for n in range(10_000):
-        written = D(2019, 1, 1) + dt.timedelta(n % 2500)
-        CAL.workdays_between(written, written + dt.timedelta(n % 90))
-        CAL.add_workdays(written, 20)
-    assert time.perf_counter() - begin < 2.0

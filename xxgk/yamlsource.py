@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .problems import Problems
+from .yaml_messages import NESTING_HINT, context_name, explain
 
 try:
     Loader = yaml.CSafeLoader
@@ -31,20 +32,6 @@ MAX_DEPTH = 64
 
 KeyPath = tuple[str | int, ...]
 
-SYNTAX_HINTS = (
-    ("mapping values are not allowed", "这里不能出现“: ”（值里含有冒号时，请给整个值加引号）"),
-    ("could not find expected ':'", "缺少“: ”，或上一行的引号没有闭合"),
-    ("cannot start any token", "有不能开始一个值的字符（例如 Tab 缩进或 @、` 开头），请改用空格缩进或给值加引号"),
-    ("did not find expected key", "缩进不一致，或缺少键名"),
-    ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或缺少逗号"),
-    ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或缺少逗号"),
-    ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
-    ("found undefined alias", "引用了未定义的锚点（*别名）"),
-    ("expected a single document", "文件里只能有一个 YAML 文档（不要再写 --- 分隔行）"),
-    ("found unknown escape character", "双引号中的反斜杠 \\ 被当作转义符：请改用单引号，或写成 \\\\"),
-    ("expected <block end>", "缩进不一致"),
-    ("found character that cannot start any token", "有不能开始一个值的字符，请给值加引号"),
-)
 
 
 @dataclass
@@ -97,26 +84,29 @@ class SchemaTypes:
         return extra if isinstance(extra, dict) else None
 
 
-def syntax_message(exc: yaml.YAMLError) -> str:
+def syntax_message(exc: yaml.YAMLError, first_line: int) -> tuple[str, int]:
+    """The clerk's message for a YAML syntax error and the file line it points at."""
     problem = getattr(exc, "problem", None) or str(exc)
-    for needle, hint in SYNTAX_HINTS:
-        if needle in problem:
-            return f"YAML 语法错误：{hint}（{problem}）"
-    return f"YAML 语法错误（{problem}）"
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    mark = problem_mark or context_mark
+    line = mark.line + first_line if mark else first_line
+    message = f"YAML 语法错误：{explain(problem)}"
+    what = context_name(getattr(exc, "context", None))
+    if what and context_mark is not None and context_mark.line + first_line != line:
+        message += f"（{what}从第 {context_mark.line + first_line} 行开始）"
+    return message, line
 
 
 def compose(text: str, path: Path, first_line: int, problems: Problems) -> yaml.Node | None | bool:
     """Parse to a node tree. Returns False (after reporting) when the text is not valid YAML."""
     try:
         return yaml.compose(text, Loader=Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
-        problems.error("yaml", syntax_message(exc), path, line)
     except yaml.YAMLError as exc:
-        problems.error("yaml", syntax_message(exc), path, first_line)
+        message, line = syntax_message(exc, first_line)
+        problems.error("yaml", message, path, line)
     except RecursionError:
-        problems.error("yaml", f"YAML 嵌套层数过深（超过 {MAX_DEPTH} 层）", path, first_line)
+        problems.error("yaml", f"YAML 语法错误：{NESTING_HINT}", path, first_line)
     return False
 
 
@@ -194,14 +184,6 @@ def root_scalar(root: yaml.Node | None, key: str) -> str | None:
                     and isinstance(value_node, yaml.ScalarNode):
                 return value_node.value
     return None
-
-
-def load_yaml(text: str, path: Path, first_line: int, schema: dict, problems: Problems) -> Located | None:
-    """Parse YAML text into values typed by the schema. None when it cannot be read at all."""
-    root = compose(text, path, first_line, problems)
-    if root is False:
-        return None
-    return convert_root(root, path, first_line, schema, problems)
 
 
 def convert_root(root: yaml.Node | None, path: Path, first_line: int, schema: dict,
