@@ -11,7 +11,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
-# axe-core and html-validate from npm, at the versions pinned in tests/node/package-lock.json.
+# axe-core, html-validate and ESLint from npm, at the versions pinned in tests/node/package-lock.json.
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
 
 # Python packages at the versions and hashes pinned in requirements.lock (refresh: bash tools/lock.sh),
@@ -22,4 +22,5 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --no-deps -e .
 
 .venv/bin/ruff check --quiet .
+tests/node/node_modules/.bin/eslint --config tests/node/eslint.config.mjs templates/assets
 exec .venv/bin/python -m pytest -n 2 "$@"

@@ -2,14 +2,14 @@
 // page paints and remembered across pages; without JavaScript the toolbar stays hidden and pages
 // keep their normal, already accessible look (and follow the system's "more contrast" setting).
 (function () {
-  var KEY = "xxgk-display";
-  var MAX_SIZE = 4;  // 100%, 125%, 150%, 175%, 200%
-  var root = document.documentElement;
-  var systemContrast = window.matchMedia ? window.matchMedia("(prefers-contrast: more)") : { matches: false };
+  const KEY = "xxgk-display";
+  const MAX_SIZE = 4;  // 100%, 125%, 150%, 175%, 200%
+  const root = document.documentElement;
+  const systemContrast = window.matchMedia ? window.matchMedia("(prefers-contrast: more)") : { matches: false };
   // contrast: true or false once the visitor chose; null follows the system setting
-  var settings = { size: 0, contrast: null, spacing: false };
+  let settings = { size: 0, contrast: null, spacing: false };
   try {
-    var saved = JSON.parse(localStorage.getItem(KEY) || "{}");
+    const saved = JSON.parse(localStorage.getItem(KEY) || "{}");
     settings.size = Math.min(MAX_SIZE, Math.max(0, Number(saved.size) || 0));
     settings.contrast = typeof saved.contrast === "boolean" ? saved.contrast : null;
     settings.spacing = saved.spacing === true;
@@ -33,7 +33,7 @@
   apply();
 
   // On paper every folded section is open; the ones the visitor had closed close again afterwards.
-  var openedForPrint = [];
+  let openedForPrint = [];
   window.addEventListener("beforeprint", function () {
     openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
       d.open = true;
@@ -48,17 +48,17 @@
   // On paper a link shows where it leads: the full address, for the print stylesheet.
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("main a[href]:not([href^='#'])").forEach(function (link) {
-      var address = link.href;
+      let address = link.href;
       try { address = decodeURI(address); } catch (error) { /* keep it encoded */ }
       link.setAttribute("data-print-href", address);
     });
   });
 
   document.addEventListener("DOMContentLoaded", function () {
-    var toolbar = document.getElementById("display-toolbar");
+    const toolbar = document.getElementById("display-toolbar");
     if (!toolbar) return;
-    var status = toolbar.querySelector(".display-status");
-    var buttons = {};
+    const status = toolbar.querySelector(".display-status");
+    const buttons = {};
     toolbar.querySelectorAll("button[data-display]").forEach(function (button) {
       buttons[button.getAttribute("data-display")] = button;
     });
@@ -73,13 +73,13 @@
     }
 
     function sizeMessage() {
-      var percent = 100 + settings.size * 25;
+      const percent = 100 + settings.size * 25;
       if (settings.size >= MAX_SIZE) return "字号 " + percent + "%，已是最大";
       if (settings.size <= 0) return "字号 " + percent + "%，已是默认大小";
       return "字号 " + percent + "%";
     }
 
-    var actions = {
+    const actions = {
       larger: function () { settings.size = Math.min(MAX_SIZE, settings.size + 1); return sizeMessage(); },
       smaller: function () { settings.size = Math.max(0, settings.size - 1); return sizeMessage(); },
       contrast: function () { settings.contrast = !highContrast(); return settings.contrast ? "已开启高对比度" : "已关闭高对比度"; },
@@ -88,9 +88,9 @@
     };
 
     toolbar.addEventListener("click", function (event) {
-      var button = event.target.closest("button[data-display]");
+      const button = event.target.closest("button[data-display]");
       if (!button) return;
-      var message = actions[button.getAttribute("data-display")]();
+      const message = actions[button.getAttribute("data-display")]();
       apply();
       save();
       refresh(message);
