@@ -55,7 +55,7 @@ def build(content: Path, out: Path) -> tuple[dict[str, str], dict[str, str], dic
              "pagefind_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
              "python_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     checked = check(content, TODAY)
-    records = search_records(assemble(checked.content, TODAY), checked.bodies)
+    records = search_records(assemble(checked.content, checked.bodies, TODAY))
     ids = {r.url: (r.meta.get("index_no") or r.url) for r in records}
     texts = {r.url: fold(r.title + "\n" + r.text) for r in records}
     return ids, texts, costs

@@ -22,5 +22,6 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --no-deps -e .
 
 .venv/bin/ruff check --quiet .
+.venv/bin/mypy --no-error-summary
 tests/node/node_modules/.bin/eslint --config tests/node/eslint.config.mjs templates/assets
 exec .venv/bin/python -m pytest -n 2 "$@"

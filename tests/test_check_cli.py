@@ -65,3 +65,16 @@ def test_console_command_has_the_same_verbs(content):
     result = subprocess.run([sys.executable, "-m", "xxgk", "check", "--content", "content"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_and_build_give_the_same_strict_verdict(content, run):
+    """Both run every check: a warning only one of them knew of would let CI pass what the build refuses."""
+    replace_in(content / "site.yaml", "base_url: https://www.example.gov.cn/gk/\n", "")
+    checked = run("check", "--content", "content", "--strict")
+    built = run("build", "--content", "content", "--out", "site", "--strict", "--quiet")
+    warning = "content/site.yaml:1: 警告 [base-url] site.yaml 未设置 base_url：sitemap.xml、feed.xml 和 404 页面中的链接将从网站根目录算起"
+    assert checked.code == built.code == 1
+    assert warning in checked.lines and warning in built.lines
+    assert checked.lines[-1] == "共 0 个错误，1 个警告。请修改后重新检查（--strict：警告按错误处理）。"
+    assert not (content.parent / "site").exists()
+    assert run("check", "--content", "content").code == run("build", "--content", "content", "--quiet").code == 0

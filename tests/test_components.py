@@ -1,37 +1,60 @@
-"""Each template component, rendered from its named examples (templates/components/<name>/examples.yaml)."""
+"""Each template component, rendered from its named examples (templates/components/<name>/examples.yaml)
+and checked against its parameters' schema (params.schema.json beside them)."""
 
-from pathlib import Path
+import re
 
+import jsonschema
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from components import COMPONENTS, examples, params_schema, render_example
 
 from conftest import texts
 from xxgk.render import TEMPLATE_DIR, make_environment
 
-COMPONENTS = sorted(p.parent.name for p in (TEMPLATE_DIR / "components").glob("*/macro.html"))
-
-
-def macro_name(component: str) -> str:
-    return component.replace("-", "_")
-
 
 def render(component: str, example: str) -> BeautifulSoup:
-    examples = yaml.safe_load((TEMPLATE_DIR / "components" / component / "examples.yaml").read_text(encoding="utf-8"))
-    params = next(e["params"] for e in examples if e["name"] == example)
-    env = make_environment()
-    template = env.from_string(
-        f'{{% from "components/{component}/macro.html" import {macro_name(component)} %}}'
-        f"{{{{ {macro_name(component)}(params) }}}}")
-    return BeautifulSoup(template.render(params=params), "html.parser")
+    return BeautifulSoup(render_example(component, example), "html.parser")
 
 
 @pytest.mark.parametrize("component", COMPONENTS)
 def test_every_example_renders(component):
-    examples = yaml.safe_load((TEMPLATE_DIR / "components" / component / "examples.yaml").read_text(encoding="utf-8"))
-    assert examples, f"{component} has no examples"
-    for example in examples:
+    assert examples(component), f"{component} has no examples"
+    for example in examples(component):
         render(component, example["name"])
+
+
+@pytest.mark.parametrize("component", COMPONENTS)
+def test_every_example_matches_the_parameters_schema(component):
+    schema = params_schema(component)
+    jsonschema.validators.validator_for(schema).check_schema(schema)
+    for example in examples(component):
+        jsonschema.validate(example["params"], schema)
+
+
+PARAMETER = re.compile(r"params(?:\.([a-z_]+)|\[\"([a-z_]+)\"\])")
+
+
+@pytest.mark.parametrize("component", COMPONENTS)
+def test_the_macro_uses_only_declared_parameters(component):
+    macro = re.sub(r"\{#.*?#\}", "", (TEMPLATE_DIR / "components" / component / "macro.html").read_text(encoding="utf-8"),
+                   flags=re.S)  # comments say what the parameters are; the code is what uses them
+    used = {a or b for a, b in PARAMETER.findall(macro)}
+    declared = set(params_schema(component)["properties"])
+    assert used - declared == set(), f"{component}/macro.html uses parameters its schema does not declare"
+    assert used, f"{component}/macro.html reads no parameter"
+
+
+def test_the_schema_catches_a_wrong_example():
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"caption": "文件信息", "rows": [{"label": "索引号"}]}, params_schema("metadata-table"))
+
+
+def test_table_wrap_names_its_region_and_takes_the_focus():
+    labelled = render("table-wrap", "labelled-by-caption").div
+    assert labelled["role"] == "region" and labelled["tabindex"] == "0"
+    assert labelled["aria-labelledby"] == "fees-caption" and labelled.table.caption["id"] == "fees-caption"
+    named = render("table-wrap", "named-region").div
+    assert named["aria-label"] == "表格（可左右滚动）" and named.table is not None
 
 
 def test_components_have_examples():
@@ -122,4 +145,5 @@ def test_missing_parameter_fails_loudly():
 
 def test_component_folders_are_complete():
     for component in COMPONENTS:
-        assert (Path(TEMPLATE_DIR) / "components" / component / "examples.yaml").is_file()
+        for name in ("macro.html", "examples.yaml", "params.schema.json"):
+            assert (TEMPLATE_DIR / "components" / component / name).is_file(), f"{component}/{name}"

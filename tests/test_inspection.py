@@ -207,7 +207,7 @@ def test_personal_data_in_attachment_name(content, run):
     (content / "documents/2024/收费目录.csv").rename(content / "documents/2024/张三13912345678.csv")
     replace_in(content / "documents/2024/fee-rules.md", "file: 收费目录.csv", "file: 张三13912345678.csv")
     assert finding_lines(run("check", "--content", "content"), "personal-data") == [
-        f"{FEE}:14: 警告 [personal-data] 附件文件名含有手机号码 139****5678：公开前应去除或隐去；依法需要公示的，"
+        f"{FEE}:15: 警告 [personal-data] 附件文件名含有手机号码 139****5678：公开前应去除或隐去；依法需要公示的，"
         "请在 front matter 写 personal_data: 公示"]
 
 
@@ -302,10 +302,10 @@ def test_inspection_page(content, build_site, mode):
 
 def test_content_examples_fire_every_rule_once(monkeypatch, run):
     from conftest import REPO
-    from xxgk.inspection_rules import RULES
+    from xxgk.inspection_rules import RULE_CODES
     monkeypatch.chdir(REPO)
     result = run("check", "--content", "content-examples", "--today", "2027-01-20")
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
-    assert sorted(found) == sorted(RULES)
+    assert sorted(found) == sorted(RULE_CODES)
     assert result.lines[-1] == "共 2 个错误，12 个警告。请修改后重新检查。"
     assert result.code == 1

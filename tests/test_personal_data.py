@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from xxgk.personal_data import (
-    Finding,
+    PersonalData,
     find_personal_data,
     id_check_char,
     is_id_number,
@@ -72,7 +72,7 @@ def test_check_helpers():
 def test_valid_id_number_found_and_masked():
     number = make_id()
     [finding] = find_personal_data(f"申请人身份证号：{number}，住址略。")
-    assert finding == Finding("id-number", "居民身份证号码", f"110105********{number[-4:]}", 1)
+    assert finding == PersonalData("id-number", "居民身份证号码", f"110105********{number[-4:]}", 1)
 
 
 def test_id_number_with_x_check_character():
@@ -128,7 +128,7 @@ def test_mobile_spellings():
                  "86-13812345678", "8613812345678", "(+86)13812345678", "+86-138-1234-5678", "008613812345678",
                  "（＋８６）１３８１２３４５６７８"]
     for spelling in spellings:
-        assert find_personal_data(f"联系电话：{spelling}。") == [Finding("mobile", "手机号码", "138****5678", 1)], spelling
+        assert find_personal_data(f"联系电话：{spelling}。") == [PersonalData("mobile", "手机号码", "138****5678", 1)], spelling
 
 
 def test_mobile_prefixes():

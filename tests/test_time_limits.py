@@ -4,7 +4,7 @@ import pytest
 
 from xxgk.time_limits import DEFAULT_WORKING_DAYS, TimeLimit, Unreadable, parse_time_limit
 
-DEFAULT = TimeLimit(20, "default")
+DEFAULT = TimeLimit(20)
 
 
 def test_default_is_the_regulations_twenty():
@@ -23,7 +23,7 @@ def test_default_is_the_regulations_twenty():
     ("  20 个 工作日内 ", 20),
 ])
 def test_working_days_in_digits(text, days):
-    assert parse_time_limit(text) == TimeLimit(days, "text")
+    assert parse_time_limit(text) == TimeLimit(days)
 
 
 @pytest.mark.parametrize(("text", "days"), [
@@ -33,7 +33,7 @@ def test_working_days_in_digits(text, days):
     ("２０工作日", 20),
 ])
 def test_full_width_digits(text, days):
-    assert parse_time_limit(text) == TimeLimit(days, "text")
+    assert parse_time_limit(text) == TimeLimit(days)
 
 
 @pytest.mark.parametrize(("text", "days"), [
@@ -46,7 +46,7 @@ def test_full_width_digits(text, days):
     ("二十五个工作日", 25),
 ])
 def test_chinese_numerals(text, days):
-    assert parse_time_limit(text) == TimeLimit(days, "text")
+    assert parse_time_limit(text) == TimeLimit(days)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n", "及时公开", "实时公开", "长期公开", "常态化公开",
@@ -56,7 +56,7 @@ def test_no_fixed_limit_uses_the_default(text):
 
 
 def test_same_as_above_takes_the_previous_row():
-    seven = TimeLimit(7, "text")
+    seven = TimeLimit(7)
     assert parse_time_limit("同上", seven) == seven
     assert parse_time_limit(" 同上。", seven) == seven
     assert parse_time_limit("同上", DEFAULT) == DEFAULT
@@ -71,7 +71,7 @@ def test_a_chain_of_same_as_above():
     previous = parse_time_limit("信息形成或变更之日起3个工作日内")
     for _ in range(3):
         previous = parse_time_limit("同上", previous)
-    assert previous == TimeLimit(3, "text")
+    assert previous == TimeLimit(3)
 
 
 @pytest.mark.parametrize("text", [
@@ -97,11 +97,11 @@ def test_unreadable_keeps_the_cell_as_written():
 
 
 def test_the_first_number_of_working_days_is_the_deadline():
-    assert parse_time_limit("信息形成之日起20个工作日内，公示期不少于5个工作日") == TimeLimit(20, "text")
+    assert parse_time_limit("信息形成之日起20个工作日内，公示期不少于5个工作日") == TimeLimit(20)
 
 
 def test_a_date_before_the_working_days_is_not_read_as_the_number():
-    assert parse_time_limit("2024年1月1日起20个工作日内") == TimeLimit(20, "text")
+    assert parse_time_limit("2024年1月1日起20个工作日内") == TimeLimit(20)
 
 
 def test_results_are_frozen():

@@ -1,14 +1,17 @@
 """Assembling the site model: documents placed in their sub-columns, links between documents
-resolved, validity as shown on the build date. Pure: content and "today" in, views out."""
+resolved, validity as shown on the build date, each page's converted body attached to its view.
+Pure: content, bodies and "today" in, views out."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from . import urls
-from .model import AnnualReport, CatalogueItem, Content, Document, Guide, Rule, Site
+from .bodies import Bodies, Body
+from .model import AnnualReport, CatalogueItem, Content, Document, Guide, Rule, Site, Validity
 
 LATEST_COUNT = 10
 FILE_TYPES = {
@@ -40,7 +43,8 @@ class DocumentView:
     item: CatalogueItem
     column: Link  # the sub-column (一级事项)
     group: Link  # the 二级事项 list inside it
-    validity: str | None  # as shown: 有效 becomes 失效 once expires_on has passed
+    body: Body
+    validity: Validity | None  # as shown: 有效 becomes 失效 once expires_on has passed
     expired_automatically: bool
     interprets: Link | None
     interpreted_by: tuple[Link, ...]
@@ -71,24 +75,35 @@ class SubColumn:
 class RuleView:
     rule: Rule
     url: str
+    body: Body
+
+
+@dataclass(frozen=True)
+class GuideView:
+    guide: Guide
+    url: str
+    body: Body
 
 
 @dataclass(frozen=True)
 class ReportView:
     report: AnnualReport
     url: str
+    title: str
+    sections: Mapping[str, Body]  # the prose sections, by key (report_format.PROSE_KEYS)
 
 
 @dataclass(frozen=True)
 class SiteModel:
     site: Site
     today: dt.date
-    guide: Guide
+    guide: GuideView
     rules: tuple[RuleView, ...]
     columns: tuple[SubColumn, ...]
     documents: tuple[DocumentView, ...]  # newest first
     reports: tuple[ReportView, ...]  # newest first
     catalogue: tuple[tuple[CatalogueItem, str | None], ...]  # each row with its list URL (None: 依申请)
+    files: tuple[PurePosixPath, ...]  # content files published as they are, at their content path
 
     @property
     def latest(self) -> tuple[DocumentView, ...]:
@@ -103,11 +118,15 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def shown_validity(document: Document, today: dt.date) -> tuple[str | None, bool]:
+def shown_validity(document: Document, today: dt.date) -> tuple[Validity | None, bool]:
     """The validity the public sees, and whether it changed because `expires_on` has passed."""
-    if document.validity in (None, "有效") and document.expires_on and document.expires_on < today:
-        return "失效", True
+    if document.validity in (None, Validity.VALID) and document.expires_on and document.expires_on < today:
+        return Validity.EXPIRED, True
     return document.validity, False
+
+
+def report_title(site: Site, report: AnnualReport) -> str:
+    return f"{site.name}{report.year}年政府信息公开工作年度报告"
 
 
 def newest_first(documents: list[Document]) -> list[Document]:
@@ -124,11 +143,19 @@ def attachment_views(document: Document) -> tuple[AttachmentView, ...]:
         AttachmentView(title=a.title, url=urls.file_url(folder / a.file),
                        file_type=FILE_TYPES.get(PurePosixPath(a.file).suffix.lower(),
                                                 PurePosixPath(a.file).suffix.lstrip(".").upper() or "文件"),
-                       size=human_size(a.size))
+                       size=human_size(a.size or 0))
         for a in document.attachments)
 
 
-def assemble(content: Content, today: dt.date) -> SiteModel:
+def published_files(content: Content, bodies: Bodies) -> tuple[PurePosixPath, ...]:
+    """Files linked from bodies, attachments and the reports' YAML sources, each once, sorted."""
+    found = set(bodies.files)
+    found |= {d.source.parent / a.file for d in content.documents for a in d.attachments}
+    found |= {r.source for r in content.reports}
+    return tuple(sorted(found))
+
+
+def assemble(content: Content, bodies: Bodies, today: dt.date) -> SiteModel:
     codes = urls.sub_column_codes(content.catalogue)
     by_index = {d.index_no: d for d in content.documents}
     link = {d.index_no: Link(urls.document_url(d), d.title) for d in content.documents}
@@ -143,13 +170,14 @@ def assemble(content: Content, today: dt.date) -> SiteModel:
     views: dict[str, DocumentView] = {}
     for document in newest_first(list(content.documents)):
         item = content.catalogue.get(document.catalogue)
+        assert item is not None, "checks.check_catalogue_references lets no unknown id through"
         code = codes[item.level1]
         validity, expired = shown_validity(document, today)
         views[document.index_no] = DocumentView(
             document=document, url=urls.document_url(document), item=item,
             column=Link(urls.sub_column_url(code), item.level1),
             group=Link(group_url(code, item), item.level2 or item.level1),
-            validity=validity, expired_automatically=expired,
+            body=bodies.pages[document.source], validity=validity, expired_automatically=expired,
             interprets=link.get(document.interprets) if document.interprets else None,
             interpreted_by=tuple(interpreted_by.get(document.index_no, ())),
             replaced_by=link.get(document.replaced_by) if document.replaced_by else None,
@@ -159,17 +187,20 @@ def assemble(content: Content, today: dt.date) -> SiteModel:
 
     columns = []
     for name, code in codes.items():
-        items = [i for i in content.catalogue.items if i.proactive and i.level1 == name]
-        groups = tuple(Group(i, group_url(code, i), tuple(v for v in ordered if v.item.id == i.id)) for i in items)
+        groups = tuple(Group(i, group_url(code, i), tuple(v for v in ordered if v.item.id == i.id))
+                       for i in content.catalogue.items_of(name))
         columns.append(SubColumn(name, code, urls.sub_column_url(code), groups,
                                  tuple(v for v in ordered if v.item.level1 == name)))
 
     catalogue_rows = tuple(
         (item, group_url(codes[item.level1], item) if item.proactive else None) for item in content.catalogue.items)
+    guide = content.guide
     return SiteModel(
-        site=content.site, today=today, guide=content.guide,
-        rules=tuple(RuleView(r, urls.rule_url(r)) for r in sorted(content.rules, key=lambda r: r.published_on,
-                                                                    reverse=True)),
+        site=content.site, today=today, guide=GuideView(guide, urls.GUIDE, bodies.pages[guide.source]),
+        rules=tuple(RuleView(r, urls.rule_url(r), bodies.pages[r.source])
+                    for r in sorted(content.rules, key=lambda r: r.published_on, reverse=True)),
         columns=tuple(columns), documents=ordered,
-        reports=tuple(ReportView(r, urls.report_url(r.year)) for r in sorted(content.reports, key=lambda r: -r.year)),
-        catalogue=catalogue_rows)
+        reports=tuple(ReportView(r, urls.report_url(r.year), report_title(content.site, r),
+                                 bodies.report_sections[r.source])
+                      for r in sorted(content.reports, key=lambda r: -r.year)),
+        catalogue=catalogue_rows, files=published_files(content, bodies))

@@ -4,12 +4,14 @@ folder. Broken internal links are errors: evaluators count them against a site."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from . import urls
+from .body_html import fit_headings, wrap_tables
 from .markdown_render import render_markdown
 from .model import Content
 from .paths import resolve_reference
@@ -18,27 +20,34 @@ from .report_format import PROSE_KEYS, SECTIONS
 from .sanitize import sanitize
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")  # a scheme (not a drive letter), or //host, or #
+PAGE_TOP_HEADING = 2  # below the page's h1
+SECTION_TOP_HEADING = 3  # below a report section's h2
+REPORT_SECTIONS = tuple((key, heading) for key, heading in SECTIONS if key in PROSE_KEYS)
 
 
 @dataclass(frozen=True)
 class Body:
+    source: PurePosixPath  # the content file it was written in
     html: str
     files: tuple[PurePosixPath, ...]  # local files the body links to, published at their content path
     external_links: tuple[str, ...]
 
 
+@dataclass(frozen=True)
 class Bodies:
-    """HTML of every body, keyed by (content path, part) — part names a report section."""
+    """Every converted body: one per document, rule and the guide, one per prose section of a report."""
 
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str], Body] = {}
+    pages: Mapping[PurePosixPath, Body]
+    report_sections: Mapping[PurePosixPath, Mapping[str, Body]]  # report source -> prose key -> body
 
-    def get(self, source: PurePosixPath, part: str = "body") -> Body:
-        return self.items[(source.as_posix(), part)]
+    def all(self) -> Iterator[Body]:
+        yield from self.pages.values()
+        for sections in self.report_sections.values():
+            yield from sections.values()
 
     @property
     def files(self) -> set[PurePosixPath]:
-        return {f for body in self.items.values() for f in body.files}
+        return {f for body in self.all() for f in body.files}
 
 
 def page_urls(content: Content) -> dict[str, str]:
@@ -60,8 +69,8 @@ def make_resolver(root: Path, source: PurePosixPath, page_url: str, pages: dict[
             return target  # unsafe schemes (javascript: …) are removed, with a warning, by the sanitiser
         parts = urlsplit(target)
         path, reason = resolve_reference(root, source, parts.path, allow_parent=True)
-        if reason:
-            refused[target] = reason
+        if reason or path is None:
+            refused[target] = reason or "无法读取"
             return None
         suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
         if path.as_posix() in pages:
@@ -74,19 +83,10 @@ def make_resolver(root: Path, source: PurePosixPath, page_url: str, pages: dict[
     return resolve
 
 
-def line_of(text: str, first_line: int, target: str) -> int:
-    index = text.find(target)
-    return first_line + text[:index].count("\n") if index >= 0 else first_line
-
-
-HEADING_TAG = re.compile(r"<(/?)h([1-5])(?=[\s>])")
-
-
-def demote_raw_headings(html: str) -> str:
-    """A pasted <h1> would compete with the page title: move every heading one level down."""
-    if re.search(r"<h1[\s>]", html):
-        return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
-    return html
+def line_in(text: str, first_line: int, needle: str, start: int = 0) -> tuple[int, int]:
+    """(file line, index) of the first `needle` in `text` from `start`; the body's first line if absent."""
+    index = text.find(needle, start)
+    return (first_line + text.count("\n", 0, index), index) if index >= 0 else (first_line, -1)
 
 
 class ImagesWithoutText(HTMLParser):
@@ -109,48 +109,54 @@ def images_without_text(html: str) -> list[str]:
     return scanner.sources
 
 
-def convert(root: Path, source: PurePosixPath, page_url: str, text: str, first_line: int,
-            pages: dict[str, str], problems: Problems, where: str = "") -> Body:
-    files: list[PurePosixPath] = []
-    external: list[str] = []
-    refused: dict[str, str] = {}
-    resolve = make_resolver(root, source, page_url, pages, files, external, refused)
-    rendered = render_markdown(text)
-    html, removals = sanitize(rendered, resolve)
-    path = root / source
-    searched = 0  # the same picture may appear twice: each warning points at the next occurrence
-    for image in images_without_text(rendered):
-        at = text.find(image, searched)
-        searched = at + 1 if at >= 0 else searched
-        problems.warning("image-alt", f"{where}图片 \"{image}\" 没有文字说明：请写成 ![图片内容的说明]({image})，"
-                         "读屏软件会读出这段说明", path, first_line + text[:max(at, 0)].count("\n"))
-    for target, reason in refused.items():
-        problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path, line_of(text, first_line, target))
-    for removal in removals:
-        problems.warning("sanitized", f"{where}已移除 {removal.what}", path, line_of(text, first_line, removal.snippet))
-    return Body(demote_raw_headings(html), tuple(files), tuple(external))
+@dataclass(frozen=True)
+class Converter:
+    """Converts the bodies of one content folder; `wrap_table` is the table-wrap component."""
+
+    root: Path
+    pages: dict[str, str]
+    problems: Problems
+    wrap_table: Callable[[str], str]
+
+    def convert(self, source: PurePosixPath, page_url: str, text: str, first_line: int,
+                top_heading: int = PAGE_TOP_HEADING, where: str = "") -> Body:
+        files: list[PurePosixPath] = []
+        external: list[str] = []
+        refused: dict[str, str] = {}
+        resolve = make_resolver(self.root, source, page_url, self.pages, files, external, refused)
+        rendered = render_markdown(text)
+        html, removals = sanitize(rendered, resolve)
+        path = self.root / source
+        searched = 0  # the same picture may appear twice: each warning points at the next occurrence
+        for image in images_without_text(rendered):
+            line, at = line_in(text, first_line, image, searched)
+            searched = at + 1 if at >= 0 else searched
+            self.problems.warning("image-alt", f"{where}图片 \"{image}\" 没有文字说明：请写成 ![图片内容的说明]({image})，"
+                                  "读屏软件会读出这段说明", path, line)
+        for target, reason in refused.items():
+            self.problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path,
+                                line_in(text, first_line, target)[0])
+        for removal in removals:
+            self.problems.warning("sanitized", f"{where}已移除 {removal.what}", path,
+                                  line_in(text, first_line, removal.snippet)[0])
+        html = wrap_tables(fit_headings(html, top_heading), self.wrap_table)
+        return Body(source, html, tuple(files), tuple(external))
 
 
-REPORT_SECTIONS = tuple((key, heading) for key, heading in SECTIONS if key in PROSE_KEYS)
-
-
-def convert_all(content: Content, problems: Problems) -> Bodies:
-    root = Path(content.root)
-    pages = page_urls(content)
-    bodies = Bodies()
+def convert_all(content: Content, problems: Problems, wrap_table: Callable[[str], str]) -> Bodies:
+    converter = Converter(Path(content.root), page_urls(content), problems, wrap_table)
+    pages: dict[PurePosixPath, Body] = {}
     for document in content.documents:
-        bodies.items[(document.source.as_posix(), "body")] = convert(
-            root, document.source, urls.document_url(document), document.body, document.body_line, pages, problems)
+        pages[document.source] = converter.convert(document.source, urls.document_url(document), document.body,
+                                                   document.body_line)
     for rule in content.rules:
-        bodies.items[(rule.source.as_posix(), "body")] = convert(
-            root, rule.source, urls.rule_url(rule), rule.body, rule.body_line, pages, problems)
+        pages[rule.source] = converter.convert(rule.source, urls.rule_url(rule), rule.body, rule.body_line)
     guide = content.guide
-    bodies.items[(guide.source.as_posix(), "body")] = convert(
-        root, guide.source, urls.GUIDE, guide.body, guide.body_line, pages, problems)
+    pages[guide.source] = converter.convert(guide.source, urls.GUIDE, guide.body, guide.body_line)
+    sections: dict[PurePosixPath, dict[str, Body]] = {}
     for report in content.reports:
-        for key, heading in REPORT_SECTIONS:
-            text = getattr(report, key)
-            line = report.lines.get((key,), 1) + 1
-            bodies.items[(report.source.as_posix(), key)] = convert(
-                root, report.source, urls.report_url(report.year), text, line, pages, problems, f"{key}（{heading}）中的")
-    return bodies
+        sections[report.source] = {
+            key: converter.convert(report.source, urls.report_url(report.year), getattr(report, key),
+                                   (report.lines.line(key) or 1) + 1, SECTION_TOP_HEADING, f"{key}（{heading}）中的")
+            for key, heading in REPORT_SECTIONS}
+    return Bodies(pages, sections)

@@ -1,61 +1,104 @@
 """The check report as a clerk and a CI job read it: content problems by file, then the
 self-inspection findings grouped by rule with counts, area scores, switched-off rules and
-external links."""
+external links; and the verdict (errors, warnings, pass or fail) over both."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
 
 from .inspection import InspectionReport
-from .inspection_rules import RULES
-from .problems import Problem, Problems, display_path, summary_line
+from .inspection_rules import RULES, Finding
+from .problems import Level, Problem, Problems, display_path
 
 
-def split(problems: Problems) -> tuple[list[Problem], dict[str, list[Problem]]]:
-    """Content problems (sorted by file and line) and inspection findings by rule, in RULES order."""
-    plain = [p for p in problems.sorted() if p.code not in RULES]
-    grouped = {rule: [p for p in problems.sorted() if p.code == rule] for rule in RULES}
-    return plain, {rule: items for rule, items in grouped.items() if items}
+def as_problem(finding: Finding, root: Path) -> Problem:
+    """A finding as the report prints it: a problem whose code is the rule's."""
+    level = Level.ERROR if finding.rule.is_error else Level.WARNING
+    path = root / finding.source if finding.source else root
+    return Problem(level, finding.rule.code, finding.message, display_path(path), finding.line, finding.field)
 
 
-def format_report(problems: Problems, report: InspectionReport | None, strict: bool) -> str:
-    plain, grouped = split(problems)
-    lines = [p.format() for p in plain]
-    if grouped:
-        lines.append(f"政府信息公开自查：{sum(len(v) for v in grouped.values())} 项")
-        for rule, items in grouped.items():
-            area, title = RULES[rule]
-            lines.append(f"【{area}】{title}（{rule}）：{len(items)} 项")
-            lines += ["  " + p.format() for p in items]
-    if report is not None and (grouped or report.suppressed):
+@dataclass(frozen=True)
+class Verdict:
+    """What was found, content problems and inspection findings together."""
+
+    problems: Problems
+    inspection: InspectionReport | None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.inspection.findings if self.inspection is not None else ()
+
+    @property
+    def errors(self) -> int:
+        return len(self.problems.errors) + sum(1 for f in self.findings if f.rule.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems.warnings) + sum(1 for f in self.findings if not f.rule.is_error)
+
+    def failed(self, strict: bool) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def summary(self, strict: bool) -> str:
+        if not self.errors and not self.warnings:
+            return "检查通过：没有发现问题。"
+        text = f"共 {self.errors} 个错误，{self.warnings} 个警告。"
+        if self.failed(strict):
+            suffix = "（--strict：警告按错误处理）" if strict and self.warnings else ""
+            return text + "请修改后重新检查" + suffix + "。"
+        return text
+
+    def as_problems(self) -> tuple[Problem, ...]:
+        """Everything, sorted by file and line (the JSON report's list)."""
+        root = self.inspection.root if self.inspection is not None else Path(".")
+        found = [*self.problems.items, *(as_problem(f, root) for f in self.findings)]
+        return tuple(sorted(found, key=lambda p: (p.path, p.line or 0)))
+
+
+def format_report(verdict: Verdict, strict: bool) -> str:
+    lines = [p.format() for p in verdict.problems.sorted()]
+    report = verdict.inspection
+    if report is not None and report.findings:
+        lines.append(f"政府信息公开自查：{len(report.findings)} 项")
+        for rule in RULES:
+            found = sorted((as_problem(f, report.root) for f in report.findings if f.rule is rule),
+                           key=lambda p: (p.path, p.line or 0))
+            if found:
+                lines.append(f"【{rule.area}】{rule.title}（{rule.code}）：{len(found)} 项")
+                lines += ["  " + p.format() for p in found]
+    if report is not None and (report.findings or report.suppressed):
         scores = "，".join(f"{a.area} {a.score}" for a in report.areas)
         lines.append(f"自查得分（各领域无问题事项的比例，满分 100）：{scores}")
     if report is not None and report.suppressed:
         lines.append(f"已按 site.yaml 关闭的检查：{len(report.suppressed)} 项")
-        lines += [f"  [{f.rule}] {display_path(report.root / f.source) if f.source else '全站'}：{s.reason}"
+        lines += [f"  [{f.rule.code}] {display_path(report.root / f.source) if f.source else '全站'}：{s.reason}"
                   for f, s in report.suppressed]
     if report is not None and report.external_links:
         lines.append(f"外部链接 {len(report.external_links)} 个：构建时不联网检查，请人工核对（清单见 --format json 或自查报告页面）")
-    lines.append(summary_line(problems, strict))
+    lines.append(verdict.summary(strict))
     return "\n".join(lines)
 
 
-def report_json(problems: Problems, report: InspectionReport | None, strict: bool) -> str:
-    data = {
-        "errors": len(problems.errors),
-        "warnings": len(problems.warnings),
+def report_json(verdict: Verdict, strict: bool) -> str:
+    data: dict = {
+        "errors": verdict.errors,
+        "warnings": verdict.warnings,
         "strict": strict,
-        "problems": [p.as_dict() for p in problems.sorted()],
+        "problems": [p.as_dict() for p in verdict.as_problems()],
     }
+    report = verdict.inspection
     if report is not None:
         data["inspection"] = {
             "today": report.today.isoformat(),
-            "rules": {rule: {"area": area, "title": title,
-                             "count": sum(1 for f in report.findings if f.rule == rule)}
-                      for rule, (area, title) in RULES.items()},
+            "rules": {rule.code: {"area": rule.area, "title": rule.title,
+                                  "count": sum(1 for f in report.findings if f.rule is rule)}
+                      for rule in RULES},
             "areas": [{"area": a.area, "checked": a.checked, "failing": a.failing, "score": a.score}
                       for a in report.areas],
-            "suppressed": [{"rule": f.rule, "source": f.source.as_posix() if f.source else None,
+            "suppressed": [{"rule": f.rule.code, "source": f.source.as_posix() if f.source else None,
                             "message": f.message, "reason": s.reason} for f, s in report.suppressed],
             "external_links": [{"source": source.as_posix(), "url": url} for source, url in report.external_links],
         }

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
-from .inspection_output import format_report, report_json
+from .check_report import format_report, report_json
 from .pipeline import build, check
 from .progress import Progress
 from .today import TodayError, resolve_today
@@ -16,7 +17,7 @@ VERBS = ("build", "check")
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors; keep that, say it in Chinese
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors; keep that, say it in Chinese
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: 用法错误：{message}\n")
 
@@ -56,9 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "check":
         result = check(args.content, today)
         if args.format == "json":
-            print(report_json(result.problems, result.inspection, args.strict))
+            print(report_json(result.verdict, args.strict))
         else:
-            print(format_report(result.problems, result.inspection, args.strict))
+            print(format_report(result.verdict, args.strict))
         return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
     return run_build(args, today)
 
@@ -66,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 def run_build(args: argparse.Namespace, today) -> int:
     outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
                     search=not args.no_search)
-    problems = outcome.check.problems
-    if problems.items or not outcome.written:
-        print(format_report(problems, outcome.check.inspection, args.strict), file=sys.stderr)
+    verdict = outcome.check.verdict
+    if verdict.errors or verdict.warnings or not outcome.written:
+        print(format_report(verdict, args.strict), file=sys.stderr)
     if not outcome.written:
         print(f"网站未生成，{args.out} 保持不变。", file=sys.stderr)
         return EXIT_CONTENT

@@ -1,8 +1,10 @@
-"""Checks that look across files: unique 索引号, catalogue ids, links between documents, attachments."""
+"""Checks that look across files: unique 索引号, catalogue ids, links between documents, attachments.
+They read every document that could be parsed, schema errors or not, so a clerk sees all at once."""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from pathlib import Path
 
 from .model import Catalogue, Content
@@ -12,7 +14,7 @@ from .records import Record
 from .textfile import megabytes
 
 
-def check_unique_index_numbers(records: list[Record], problems: Problems) -> None:
+def check_unique_index_numbers(records: Sequence[Record], problems: Problems) -> None:
     first_seen: dict[str, Record] = {}
     for record in records:
         index_no = record.data.get("index_no")
@@ -28,7 +30,7 @@ def check_unique_index_numbers(records: list[Record], problems: Problems) -> Non
             first_seen[index_no] = record
 
 
-def check_catalogue_references(records: list[Record], catalogue: Catalogue, problems: Problems) -> None:
+def check_catalogue_references(records: Sequence[Record], catalogue: Catalogue, problems: Problems) -> None:
     ids = [item.id for item in catalogue.items]
     for record in records:
         item_id = record.data.get("catalogue")
@@ -48,7 +50,7 @@ def check_catalogue_references(records: list[Record], catalogue: Catalogue, prob
                            record.path, line, "catalogue")
 
 
-def check_document_links(records: list[Record], problems: Problems) -> None:
+def check_document_links(records: Sequence[Record], problems: Problems) -> None:
     """`interprets` and `replaced_by` must name the 索引号 of another document."""
     known = {r.data.get("index_no"): r for r in records if isinstance(r.data.get("index_no"), str)}
     labels = {"interprets": "所解读文件索引号", "replaced_by": "替代文件索引号"}
@@ -67,7 +69,7 @@ def check_document_links(records: list[Record], problems: Problems) -> None:
                                record.path, line, key)
 
 
-def check_attachments(records: list[Record], root: Path, problems: Problems, max_bytes: int) -> None:
+def check_attachments(records: Sequence[Record], root: Path, problems: Problems, max_bytes: int) -> None:
     for record in records:
         attachments = record.data.get("attachments")
         if not isinstance(attachments, list):
@@ -82,11 +84,11 @@ def check_attachments(records: list[Record], root: Path, problems: Problems, max
             path = root / resolved if resolved else None
             if refusal:
                 problems.error("path", f"{field}（附件文件）\"{name}\" {refusal}", record.path, line, field)
-            elif path.is_file() and path.stat().st_size > max_bytes:
+            elif path is not None and path.is_file() and path.stat().st_size > max_bytes:
                 problems.error("too-large", f"{field}（附件文件）\"{name}\" 大小 {megabytes(path.stat().st_size)}，"
                                             f"超过上限 {megabytes(max_bytes)}（可在 site.yaml 的 limits.attachment_mb 中调整）",
                                record.path, line, field)
-            elif not path.is_file():
+            elif path is None or not path.is_file():
                 siblings = [p.name for p in record.path.parent.iterdir() if p.is_file() and p.suffix != ".md"]
                 close = difflib.get_close_matches(name, siblings, n=1, cutoff=0.6)
                 guess = f"，是不是 \"{close[0]}\"？" if close else f"，应放在 {display_path(record.path.parent)}/ 下"
@@ -94,7 +96,7 @@ def check_attachments(records: list[Record], root: Path, problems: Problems, max
                                record.path, line, field)
 
 
-def check_documents(records: list[Record], catalogue: Catalogue | None, root: Path, problems: Problems,
+def check_documents(records: Sequence[Record], catalogue: Catalogue | None, root: Path, problems: Problems,
                     max_attachment_bytes: int) -> None:
     check_unique_index_numbers(records, problems)
     if catalogue is not None:
@@ -108,7 +110,7 @@ def check_sub_columns(content: Content, problems: Problems) -> None:
     used = {d.catalogue for d in content.documents}
     path = Path(content.root) / "catalogue.csv"
     for name in content.catalogue.sub_columns:
-        items = [i for i in content.catalogue.items if i.proactive and i.level1 == name]
+        items = content.catalogue.items_of(name)
         if not any(i.id in used for i in items):
             problems.warning("empty-column", f"法定主动公开内容的子栏目“{name}”没有任何文件，页面将显示“本栏目暂无公开信息”",
                              path, items[0].line, "一级事项")

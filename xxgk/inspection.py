@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .bodies import Bodies
-from .inspection_config import Suppression
 from .inspection_rules import (
-    RULES,
+    RULE_CODES,
     Finding,
     check_columns,
     check_dates,
@@ -20,7 +19,7 @@ from .inspection_rules import (
     check_validity,
 )
 from .inspection_timing import check_interpretation_time, check_publication_time
-from .model import Content
+from .model import Content, Suppression
 from .problems import Problems
 from .workdays import official_calendar
 
@@ -78,7 +77,7 @@ def summarise(content: Content, findings: list[Finding]) -> tuple[AreaSummary, .
     checked = checked_counts(content)
     failing: dict[str, set] = {area: set() for area in AREAS}
     for finding in findings:
-        failing[RULES[finding.rule][0]].add((finding.source, finding.line if finding.source else None))
+        failing[finding.rule.area].add((finding.source, finding.line if finding.source else None))
     return tuple(AreaSummary(area, checked[area], min(len(failing[area]), checked[area]) if checked[area] else 0)
                  for area in AREAS)
 
@@ -89,30 +88,25 @@ def inspect(content: Content, bodies: Bodies, today: dt.date) -> InspectionRepor
     suppressed: list[tuple[Finding, Suppression]] = []
     used: set[Suppression] = set()
     for finding in all_findings(content, today):
-        match = next((s for s in config.suppressions if s.matches(finding.rule, finding.source, finding.index_no)),
+        match = next((s for s in config.suppressions if s.matches(finding.rule.code, finding.source, finding.index_no)),
                      None)
         if match is None:
             active.append(finding)
         else:
             suppressed.append((finding, match))
             used.add(match)
-    links = sorted({(PurePosixPath(source), url) for (source, _part), body in bodies.items.items()
-                    for url in body.external_links})
+    links = sorted({(body.source, url) for body in bodies.all() for url in body.external_links})
     return InspectionReport(Path(content.root), today, tuple(active), tuple(suppressed),
                             tuple(s for s in config.suppressions if s not in used), tuple(links),
                             summarise(content, active))
 
 
-def report_findings(report: InspectionReport, root: Path, problems: Problems) -> None:
-    """Findings become problems (warnings, or errors for false dates), so --strict and exit codes apply."""
-    for finding in report.findings:
-        path = root / finding.source if finding.source else root
-        add = problems.error if finding.is_error else problems.warning
-        add(finding.rule, finding.message, path, finding.line, finding.field)
+def check_switched_off(report: InspectionReport, root: Path, problems: Problems) -> None:
+    """Entries of site.yaml's inspection.disable that switch off nothing, or name no rule."""
     for suppression in report.unused:
         where = f"（{suppression.document}）" if suppression.document else ""
         problems.warning("inspection-unused", f"inspection.disable 中关闭的规则 {suppression.rule}{where} 没有对应的问题，"
                                               "可以删除这一条", root / "site.yaml")
-    for rule in {s.rule for s in report.unused} - set(RULES):
+    for rule in sorted({s.rule for s in report.unused} - set(RULE_CODES)):
         problems.warning("inspection-unknown", f"inspection.disable 中的规则代码 {rule} 不存在，可用的代码："
-                                               + "、".join(RULES), root / "site.yaml")
+                                               + "、".join(RULE_CODES), root / "site.yaml")

@@ -8,46 +8,53 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .model import Content, Document
+from .inspection_config import freshness_months
+from .model import Content, Document, Validity
 from .personal_data import find_personal_data
 
-# code -> (area, what the rule finds); the area groups the report like evaluators' scoresheets.
-RULES = {
-    "late-publication": ("时效", "超过公开时限发布"),
-    "time-limit-unreadable": ("时效", "公开时限无法识别，按 20 个工作日检查"),
-    "calendar-missing": ("时效", "缺少官方节假日数据的年份，按周末推算工作日"),
-    "interpretation-missing": ("解读", "规范性文件没有政策解读"),
-    "interpretation-late": ("解读", "政策解读发布不及时"),
-    "expired-still-valid": ("有效性", "已过有效期仍标注为有效"),
-    "repeal-date-missing": ("有效性", "已废止、失效或修改的文件没有注明日期"),
-    "replaced-by-repealed": ("有效性", "替代文件本身已废止"),
-    "item-empty": ("栏目", "应公开未公开：目录事项没有任何信息"),
-    "column-stale": ("栏目", "栏目长期未更新"),
-    "guide-stale": ("指南", "政府信息公开指南未及时更新"),
-    "personal-data": ("个人信息", "公开内容含有个人信息"),
-    "future-date": ("日期", "发布日期晚于今天"),
-    "written-after-published": ("日期", "成文日期晚于发布日期"),
-}
-ERROR_RULES = {"future-date", "written-after-published"}  # a false date reads as fabricated
+
+@dataclass(frozen=True)
+class InspectionRule:
+    """One thing evaluators look for; the area groups the report like their scoresheets."""
+
+    code: str  # as site.yaml's inspection.disable names it
+    area: str
+    title: str  # what the rule finds
+    is_error: bool = False  # a false date reads as fabricated: it stops the build
+
+
+LATE_PUBLICATION = InspectionRule("late-publication", "时效", "超过公开时限发布")
+TIME_LIMIT_UNREADABLE = InspectionRule("time-limit-unreadable", "时效", "公开时限无法识别，按 20 个工作日检查")
+CALENDAR_MISSING = InspectionRule("calendar-missing", "时效", "缺少官方节假日数据的年份，按周末推算工作日")
+INTERPRETATION_MISSING = InspectionRule("interpretation-missing", "解读", "规范性文件没有政策解读")
+INTERPRETATION_LATE = InspectionRule("interpretation-late", "解读", "政策解读发布不及时")
+EXPIRED_STILL_VALID = InspectionRule("expired-still-valid", "有效性", "已过有效期仍标注为有效")
+REPEAL_DATE_MISSING = InspectionRule("repeal-date-missing", "有效性", "已废止、失效或修改的文件没有注明日期")
+REPLACED_BY_REPEALED = InspectionRule("replaced-by-repealed", "有效性", "替代文件本身已废止")
+ITEM_EMPTY = InspectionRule("item-empty", "栏目", "应公开未公开：目录事项没有任何信息")
+COLUMN_STALE = InspectionRule("column-stale", "栏目", "栏目长期未更新")
+GUIDE_STALE = InspectionRule("guide-stale", "指南", "政府信息公开指南未及时更新")
+PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含有个人信息")
+FUTURE_DATE = InspectionRule("future-date", "日期", "发布日期晚于今天", is_error=True)
+WRITTEN_AFTER_PUBLISHED = InspectionRule("written-after-published", "日期", "成文日期晚于发布日期", is_error=True)
+RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, INTERPRETATION_MISSING, INTERPRETATION_LATE,
+         EXPIRED_STILL_VALID, REPEAL_DATE_MISSING, REPLACED_BY_REPEALED, ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
+         PERSONAL_DATA, FUTURE_DATE, WRITTEN_AFTER_PUBLISHED)
+RULE_CODES = tuple(rule.code for rule in RULES)
 
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str
+    rule: InspectionRule
     message: str
-    source: PurePosixPath | None  # the content file; None for the catalogue or the site as a whole
+    source: PurePosixPath | None  # the content file; None for the site as a whole
     line: int | None = None
     field: str | None = None
     index_no: str | None = None
 
-    @property
-    def is_error(self) -> bool:
-        return self.rule in ERROR_RULES
 
-
-def doc_finding(rule: str, document: Document, message: str, field: str | None = None) -> Finding:
-    line = document.lines.get(field) if field else document.lines.get("title")
-    return Finding(rule, message, document.source, line, field, document.index_no)
+def doc_finding(rule: InspectionRule, document: Document, message: str, field: str | None = None) -> Finding:
+    return Finding(rule, message, document.source, document.lines.line(field or "title"), field, document.index_no)
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -64,10 +71,10 @@ def months_before(day: dt.date, months: int) -> dt.date:
 def check_dates(content: Content, today: dt.date) -> Iterator[Finding]:
     for document in content.documents:
         if document.published_on > today:
-            yield doc_finding("future-date", document, f"published_on（发布日期）{document.published_on} 晚于今天 {today}："
+            yield doc_finding(FUTURE_DATE, document, f"published_on（发布日期）{document.published_on} 晚于今天 {today}："
                                                       "评估时会被视为虚假日期", "published_on")
         if document.written_on and document.written_on > document.published_on:
-            yield doc_finding("written-after-published", document,
+            yield doc_finding(WRITTEN_AFTER_PUBLISHED, document,
                               f"written_on（成文日期）{document.written_on} 晚于 published_on（发布日期）"
                               f"{document.published_on}", "written_on")
 
@@ -86,7 +93,7 @@ def check_interpretation_missing(content: Content) -> Iterator[Finding]:
     for document in content.documents:
         if document.is_normative and document.index_no not in interpreted \
                 and (required is None or document.catalogue in required):
-            yield doc_finding("interpretation-missing", document,
+            yield doc_finding(INTERPRETATION_MISSING, document,
                               f"规范性文件“{document.title}”没有政策解读：请发布解读，并在解读的 interprets 中填写 "
                               f"{document.index_no}")
 
@@ -94,17 +101,17 @@ def check_interpretation_missing(content: Content) -> Iterator[Finding]:
 def check_validity(content: Content, today: dt.date) -> Iterator[Finding]:
     by_index = {d.index_no: d for d in content.documents}
     for document in content.documents:
-        if document.validity == "有效" and document.expires_on and document.expires_on < today:
-            yield doc_finding("expired-still-valid", document,
+        if document.validity is Validity.VALID and document.expires_on and document.expires_on < today:
+            yield doc_finding(EXPIRED_STILL_VALID, document,
                               f"expires_on（失效日期）{document.expires_on} 已过，但 validity（有效性）仍为“有效”："
                               "页面已自动显示为失效，请把文件改为 validity: 失效", "validity")
-        if document.validity in ("废止", "失效", "已修改") and document.expires_on is None:
-            yield doc_finding("repeal-date-missing", document,
+        if document.validity is not None and not document.validity.in_force and document.expires_on is None:
+            yield doc_finding(REPEAL_DATE_MISSING, document,
                               f"validity（有效性）为“{document.validity}”，但没有 expires_on（失效日期）："
                               f"请注明{document.validity}的日期", "validity")
         target = by_index.get(document.replaced_by) if document.replaced_by else None
-        if target is not None and target.validity == "废止":
-            yield doc_finding("replaced-by-repealed", document,
+        if target is not None and target.validity is Validity.REPEALED:
+            yield doc_finding(REPLACED_BY_REPEALED, document,
                               f"replaced_by（替代文件索引号）指向的“{target.title}”本身已废止：请改为现行有效的文件",
                               "replaced_by")
 
@@ -113,30 +120,30 @@ def check_columns(content: Content, today: dt.date) -> Iterator[Finding]:
     catalogue_file = PurePosixPath("catalogue.csv")
     used = {d.catalogue for d in content.documents}
     for name in content.catalogue.sub_columns:
-        items = [i for i in content.catalogue.items if i.proactive and i.level1 == name]
+        items = content.catalogue.items_of(name)
         documents = [d for d in content.documents if d.catalogue in {i.id for i in items}]
         if not documents:
             continue  # an empty sub-column is already reported as empty-column
         for item in items:
             if item.id not in used:
-                yield Finding("item-empty", f"目录事项 {item.id}（{item.level1}／{item.level2}）没有任何已公开的信息",
+                yield Finding(ITEM_EMPTY, f"目录事项 {item.id}（{item.level1}／{item.level2}）没有任何已公开的信息",
                               catalogue_file, item.line, "编号")
-        months = content.site.inspection.months_for(name)
+        months = freshness_months(content.site.inspection, name)
         newest = max(d.published_on for d in documents)
         if newest < months_before(today, months):
-            yield Finding("column-stale", f"子栏目“{name}”最近一次更新是 {newest}，已超过 {months} 个月未更新",
+            yield Finding(COLUMN_STALE, f"子栏目“{name}”最近一次更新是 {newest}，已超过 {months} 个月未更新",
                           catalogue_file, items[0].line, "一级事项")
 
 
 def check_guide(content: Content, today: dt.date) -> Iterator[Finding]:
     guide = content.guide
     if guide.updated_on < months_before(today, 12):
-        yield Finding("guide-stale", f"updated_on（更新日期）{guide.updated_on} 距今已超过 12 个月：请核对指南内容并更新日期",
-                      guide.source, guide.lines.get("updated_on"), "updated_on")
+        yield Finding(GUIDE_STALE, f"updated_on（更新日期）{guide.updated_on} 距今已超过 12 个月：请核对指南内容并更新日期",
+                      guide.source, guide.lines.line("updated_on"), "updated_on")
     newest_rule = max(content.rules, key=lambda r: r.published_on, default=None)
     if newest_rule is not None and newest_rule.published_on > guide.updated_on:
-        yield Finding("guide-stale", f"updated_on（更新日期）{guide.updated_on} 早于最新制度“{newest_rule.title}”的发布日期 "
-                                     f"{newest_rule.published_on}：指南应反映现行制度", guide.source, guide.lines.get("updated_on"), "updated_on")
+        yield Finding(GUIDE_STALE, f"updated_on（更新日期）{guide.updated_on} 早于最新制度“{newest_rule.title}”的发布日期 "
+                                     f"{newest_rule.published_on}：指南应反映现行制度", guide.source, guide.lines.line("updated_on"), "updated_on")
 
 
 def check_personal_data(content: Content) -> Iterator[Finding]:
@@ -144,12 +151,13 @@ def check_personal_data(content: Content) -> Iterator[Finding]:
     for document in content.documents:
         if document.personal_data == "公示":
             continue
-        places = [(document.title, document.lines.get("title") or 1, "标题"),
+        places = [(document.title, document.lines.line("title") or 1, "标题"),
                   (document.body, document.body_line, "正文")]
-        places += [(a.file, document.lines.get("attachments") or 1, "附件文件名") for a in document.attachments]
+        places += [(a.file, document.lines.line("attachments", i, "file") or 1, "附件文件名")
+                   for i, a in enumerate(document.attachments)]
         for text, first_line, where in places:
             for found in find_personal_data(text, first_line if where == "正文" else 1):
                 line = found.line if where == "正文" else first_line
-                yield Finding("personal-data", f"{where}含有{found.label} {found.masked}：公开前应去除或隐去；依法需要公示的，"
+                yield Finding(PERSONAL_DATA, f"{where}含有{found.label} {found.masked}：公开前应去除或隐去；依法需要公示的，"
                                                "请在 front matter 写 personal_data: 公示", document.source, line,
                               None, document.index_no)

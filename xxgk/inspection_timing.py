@@ -6,9 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from .inspection_rules import Finding, doc_finding
+from .inspection_rules import (
+    CALENDAR_MISSING,
+    INTERPRETATION_LATE,
+    LATE_PUBLICATION,
+    TIME_LIMIT_UNREADABLE,
+    Finding,
+    doc_finding,
+)
 from .model import Catalogue, Content
-from .time_limits import TimeLimit, Unreadable, parse_time_limit
+from .time_limits import DEFAULT_WORKING_DAYS, TimeLimit, Unreadable, parse_time_limit
 from .workdays import WorkdayCalendar
 
 CATALOGUE_FILE = PurePosixPath("catalogue.csv")
@@ -23,10 +30,10 @@ def catalogue_limits(catalogue: Catalogue) -> tuple[dict[str, TimeLimit], list[F
         parsed = parse_time_limit(item.time_limit, previous)
         if isinstance(parsed, Unreadable):
             if item.proactive:
-                findings.append(Finding("time-limit-unreadable",
+                findings.append(Finding(TIME_LIMIT_UNREADABLE,
                                         f"目录事项 {item.id} 的公开时限“{parsed.text}”无法换算为工作日，"
                                         "按条例第二十六条的 20 个工作日检查", CATALOGUE_FILE, item.line, "公开时限"))
-            parsed = TimeLimit(20, "default")
+            parsed = TimeLimit(DEFAULT_WORKING_DAYS)
         limits[item.id] = previous = parsed
     return limits, findings
 
@@ -43,12 +50,12 @@ def check_publication_time(content: Content, calendar: WorkdayCalendar) -> Itera
         used = calendar.workdays_between(document.written_on, document.published_on)
         if used > limit:
             deadline = calendar.add_workdays(document.written_on, limit)
-            yield doc_finding("late-publication", document,
+            yield doc_finding(LATE_PUBLICATION, document,
                               f"published_on（发布日期）{document.published_on} 距 written_on（成文日期）"
                               f"{document.written_on} 已 {used} 个工作日，超过目录事项 {document.catalogue} 的公开时限 "
                               f"{limit} 个工作日（应于 {deadline} 前发布）", "published_on")
     for year in sorted(uncovered):
-        yield Finding("calendar-missing", f"{year} 年没有官方节假日和调休数据（请升级 chinesecalendar），"
+        yield Finding(CALENDAR_MISSING, f"{year} 年没有官方节假日和调休数据（请升级 chinesecalendar），"
                                           "该年按周一至周五为工作日推算", None)
 
 
@@ -61,6 +68,6 @@ def check_interpretation_time(content: Content, calendar: WorkdayCalendar) -> It
             continue
         used = calendar.workdays_between(policy.published_on, document.published_on)
         if used > allowed:
-            yield doc_finding("interpretation-late", document,
+            yield doc_finding(INTERPRETATION_LATE, document,
                               f"政策解读发布于 {document.published_on}，比所解读的“{policy.title}”（发布于 "
                               f"{policy.published_on}）晚 {used} 个工作日，超过 {allowed} 个工作日", "published_on")

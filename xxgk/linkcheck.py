@@ -18,11 +18,11 @@ class References(HTMLParser):
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if attributes.get("id"):
+        attributes = {key: value for key, value in attrs if value}
+        if "id" in attributes:
             self.ids.add(attributes["id"])
         name = REFERENCE_ATTRIBUTES.get(tag)
-        if name and attributes.get(name):
+        if name and name in attributes:
             self.found.append(attributes[name])
 
 

@@ -1,31 +1,80 @@
-"""Loading a content folder: every file parsed and checked, then the typed site model built."""
+"""Loading a content folder: every file read, checked against its schema and typed. Checks that
+look across files run afterwards, in `checks`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .catalogue import load_catalogue
-from .crossrefs import check_documents
 from .inspection_config import inspection_config
-from .model import AnnualReport, Attachment, Catalogue, Content, Document, Guide, Office, Rule, Site
+from .model import (
+    AnnualReport,
+    Attachment,
+    Catalogue,
+    Content,
+    Document,
+    Guide,
+    Limits,
+    Office,
+    Rule,
+    Site,
+    Validity,
+)
 from .paths import escapes_root
 from .problems import Problems
-from .records import DEFAULT_MAX_MARKDOWN_BYTES, Record, parse_markdown, parse_yaml_file
-from .report_checks import check_reports
+from .records import Record, parse_markdown, parse_yaml_file
 from .yamlsource import root_scalar
 
 URL_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 REPORT_NAME = re.compile(r"([0-9]{4})\.ya?ml")
-FIRST_UNIFIED_2021_YEAR = 2021
-DEFAULT_MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024  # the 2019 trial format covers the 2019 and 2020 reports
+FIRST_UNIFIED_2021_YEAR = 2021  # the 2019 trial format covers the 2019 and 2020 reports
+MEGABYTE = 1024 * 1024
+# The folders of the column's parts, with the file pattern that counts as content and the part's name.
+PART_FOLDERS = (("rules", "*.md", "政府信息公开制度"), ("documents", "*.md", "法定主动公开内容"),
+                ("reports", "*.y*ml", "政府信息公开工作年度报告"))
 
 
-def date(value: str | None) -> dt.date | None:
+@dataclass(frozen=True)
+class Loaded:
+    """Every file that could be read and passed its schema, typed; None or left out where not."""
+
+    root: Path
+    site: Site | None
+    catalogue: Catalogue | None
+    guide: Guide | None
+    rules: tuple[Rule, ...]
+    documents: tuple[Document, ...]
+    document_records: tuple[Record, ...]  # every document that could be parsed, schema errors or not
+    reports: tuple[AnnualReport, ...]
+    empty_parts: tuple[tuple[Path, str], ...]  # (folder, part name) of parts with no file at all
+
+    @property
+    def limits(self) -> Limits:
+        return self.site.limits if self.site is not None else Limits()
+
+    def content(self) -> Content | None:
+        """The whole column, once site.yaml, the catalogue and the guide are all there."""
+        if self.site is None or self.catalogue is None or self.guide is None:
+            return None
+        return Content(str(self.root), self.site, self.catalogue, self.guide, self.rules, self.documents,
+                       tuple(sorted(self.reports, key=lambda r: r.year)))
+
+
+def date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def optional_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def validity(value: str | None) -> Validity | None:
+    return Validity(value) if value else None
 
 
 def relative(path: Path, root: Path) -> PurePosixPath:
@@ -41,19 +90,6 @@ def check_url_safe(path: Path, root: Path, problems: Problems) -> bool:
                                f"且以字母或数字开头（例如 2024/price-notice.md）", path)
         return False
     return True
-
-
-@dataclass(frozen=True)
-class Limits:
-    markdown_bytes: int = DEFAULT_MAX_MARKDOWN_BYTES
-    attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES
-
-
-def limits_from(site: Record | None) -> Limits:
-    given = site.data.get("limits", {}) if site is not None and site.valid else {}
-    megabyte = 1024 * 1024
-    return Limits(int(given.get("markdown_mb", DEFAULT_MAX_MARKDOWN_BYTES / megabyte) * megabyte),
-                  int(given.get("attachment_mb", DEFAULT_MAX_ATTACHMENT_BYTES / megabyte) * megabyte))
 
 
 def refuse_outside_links(paths: list[Path], root: Path, problems: Problems) -> list[Path]:
@@ -74,29 +110,31 @@ def markdown_files(folder: Path) -> list[Path]:
                   key=lambda p: p.as_posix())
 
 
-def report_schema(root_node: Any, path: Path) -> str:
+def report_schema(root_node: Any, file_year: str) -> str:
     """Pick the report schema: `format` when given, else by year (2019 trial format up to 2020)."""
     chosen = root_scalar(root_node, "format")
     if chosen not in ("2019", "2021"):
-        year = root_scalar(root_node, "year") or REPORT_NAME.fullmatch(path.name).group(1)
+        year = root_scalar(root_node, "year") or file_year
         chosen = "2019" if year.isascii() and year.isdigit() and int(year) < FIRST_UNIFIED_2021_YEAR else "2021"
     return f"report-{chosen}.schema.json"
 
 
-def load_site(root: Path, problems: Problems) -> Record | None:
+def load_site(root: Path, problems: Problems) -> Site | None:
     path = root / "site.yaml"
     if not path.is_file():
         problems.error("missing-file", "缺少 site.yaml（机关名称和政府信息公开工作机构信息）", path)
         return None
-    return parse_yaml_file(path, relative(path, root), problems, lambda _node: "site.schema.json")
+    record = parse_yaml_file(path, relative(path, root), problems, lambda _node: "site.schema.json")
+    return build_site(record.data) if record is not None and record.valid else None
 
 
-def load_guide(root: Path, problems: Problems) -> Record | None:
+def load_guide(root: Path, problems: Problems) -> Guide | None:
     path = root / "guide.md"
     if not path.is_file():
         problems.error("missing-file", "缺少政府信息公开指南 guide.md", path)
         return None
-    return parse_markdown(path, relative(path, root), "guide.schema.json", problems)
+    record = parse_markdown(path, relative(path, root), "guide.schema.json", problems)
+    return build_guide(record) if record is not None and record.valid else None
 
 
 def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems, limits: Limits) -> list[Record]:
@@ -110,9 +148,9 @@ def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems,
     return records
 
 
-def load_reports(root: Path, problems: Problems) -> list[Record]:
+def load_reports(root: Path, problems: Problems) -> list[AnnualReport]:
     folder = root / "reports"
-    records = []
+    reports = []
     candidates = [p for p in sorted(folder.glob("*")) if not p.name.startswith(".") and p.is_file()] \
         if folder.is_dir() else []
     for path in refuse_outside_links(candidates, root, problems):
@@ -120,25 +158,26 @@ def load_reports(root: Path, problems: Problems) -> list[Record]:
         if not match:
             problems.error("path", f"年度报告文件名应为 <年份>.yaml（如 2024.yaml），\"{path.name}\" 不符合", path)
             continue
-        record = parse_yaml_file(path, relative(path, root), problems, lambda node, p=path: report_schema(node, p))
+        file_year = match.group(1)
+        record = parse_yaml_file(path, relative(path, root), problems, partial(report_schema, file_year=file_year))
         if record is None:
             continue
         year = record.data.get("year")
-        if isinstance(year, int) and year != int(match.group(1)):
+        if isinstance(year, int) and year != int(file_year):
             problems.error("year", f"year（年度）{year} 与文件名 {path.name} 的年份不一致", path, record.line("year"),
                            "year")
-            continue
-        records.append(record)
-    return records
+        elif record.valid:
+            reports.append(build_report(record))
+    return reports
 
 
-def warn_if_empty(folder: Path, pattern: str, what: str, problems: Problems) -> None:
-    if not folder.is_dir() or not any(folder.rglob(pattern)):
-        problems.warning("empty-column", f"{what}栏目没有内容", folder)
+def empty_parts(root: Path) -> tuple[tuple[Path, str], ...]:
+    return tuple((root / folder, name) for folder, pattern, name in PART_FOLDERS
+                 if not (root / folder).is_dir() or not any((root / folder).rglob(pattern)))
 
 
-def load_content(root: Path, problems: Problems, today: dt.date) -> Content | None:
-    """Read and check the whole content folder. None when any error was reported."""
+def load_content(root: Path, problems: Problems) -> Loaded | None:
+    """Read every file of the content folder. None when the folder itself cannot be used."""
     if not root.is_dir():
         problems.error("missing-folder", "内容目录不存在", root)
         return None
@@ -147,57 +186,64 @@ def load_content(root: Path, problems: Problems, today: dt.date) -> Content | No
     if problems.errors:
         return None
     site = load_site(root, problems)
-    limits = limits_from(site)
+    limits = site.limits if site is not None else Limits()  # the folders below are read with site.yaml's limits
     catalogue = load_catalogue(root / "catalogue.csv", problems)
     guide = load_guide(root, problems)
     rules = load_markdown_folder(root, "rules", "rule.schema.json", problems, limits)
     documents = load_markdown_folder(root, "documents", "document.schema.json", problems, limits)
-    reports = load_reports(root, problems)
-    check_documents(documents, catalogue, root, problems, limits.attachment_bytes)
-    deadline = site.data.get("annual_report_deadline") if site is not None and site.valid else None
-    check_reports([build_report(r) for r in reports if r.valid], root, today, deadline, problems)
-    warn_if_empty(root / "rules", "*.md", "政府信息公开制度", problems)
-    warn_if_empty(root / "documents", "*.md", "法定主动公开内容", problems)
-    warn_if_empty(root / "reports", "*.y*ml", "政府信息公开工作年度报告", problems)
-    if problems.errors or site is None or catalogue is None or guide is None:
-        return None
-    return build_content(root, site, catalogue, guide, rules, documents, reports)
+    publisher = site.name if site is not None else ""
+    return Loaded(root, site, catalogue, guide, tuple(build_rule(r) for r in rules if r.valid),
+                  tuple(build_document(r, publisher) for r in documents if r.valid), tuple(documents),
+                  tuple(load_reports(root, problems)), empty_parts(root))
+
+
+def build_limits(data: dict) -> Limits:
+    defaults = Limits()
+    return Limits(int(data.get("markdown_mb", defaults.markdown_bytes / MEGABYTE) * MEGABYTE),
+                  int(data.get("attachment_mb", defaults.attachment_bytes / MEGABYTE) * MEGABYTE))
 
 
 def build_site(data: dict) -> Site:
     return Site(name=data["name"], office=Office(**data["office"]), base_url=data.get("base_url"),
                 annual_report_deadline=data.get("annual_report_deadline"),
-                inspection=inspection_config(data.get("inspection")))
+                inspection=inspection_config(data.get("inspection")), limits=build_limits(data.get("limits", {})))
 
 
 def build_guide(record: Record) -> Guide:
     data = record.data
     return Guide(record.source, data["title"], date(data["updated_on"]), record.body, record.body_line,
-                 lines={key: record.line(key) for key in data})
+                 lines=record.located.lines)
 
 
 def build_rule(record: Record) -> Rule:
     data = record.data
     return Rule(record.source, data["title"], date(data["published_on"]), record.body, record.body_line,
-                doc_no=data.get("doc_no"), validity=data.get("validity"))
+                doc_no=data.get("doc_no"), validity=validity(data.get("validity")))
 
 
-def build_document(record: Record, site: Site) -> Document:
+def file_size(path: Path) -> int | None:
+    """Size of an attachment beside its document; None when it is not a readable file there."""
+    try:
+        return path.stat().st_size if path.is_file() else None
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return None
+
+
+def build_document(record: Record, publisher: str) -> Document:
     data = record.data
     attachments = tuple(
         Attachment(file=a["file"], title=a.get("title") or Path(a["file"]).stem,
-                   size=(record.path.parent / a["file"]).stat().st_size)
+                   size=file_size(record.path.parent / a["file"]))
         for a in data.get("attachments", ()))
-    lines = {key: record.line(key) for key in data}
     return Document(
         source=record.source, title=data["title"], index_no=data["index_no"], catalogue=data["catalogue"],
-        published_on=date(data["published_on"]), publisher=data.get("publisher", site.name),
-        body=record.body, body_line=record.body_line, written_on=date(data.get("written_on")),
+        published_on=date(data["published_on"]), publisher=data.get("publisher", publisher),
+        body=record.body, body_line=record.body_line, written_on=optional_date(data.get("written_on")),
         doc_no=data.get("doc_no"), summary=data.get("summary"), topic=data.get("topic"),
-        keywords=tuple(data.get("keywords", ())), kind=data.get("kind"), validity=data.get("validity"),
-        effective_on=date(data.get("effective_on")), expires_on=date(data.get("expires_on")),
+        keywords=tuple(data.get("keywords", ())), kind=data.get("kind"), validity=validity(data.get("validity")),
+        effective_on=optional_date(data.get("effective_on")), expires_on=optional_date(data.get("expires_on")),
         replaced_by=data.get("replaced_by"), interprets=data.get("interprets"), attachments=attachments,
-        personal_data=data.get("personal_data"), lines=lines)
+        personal_data=data.get("personal_data"), lines=record.located.lines)
 
 
 def build_report(record: Record) -> AnnualReport:
@@ -208,15 +254,5 @@ def build_report(record: Record) -> AnnualReport:
         format=data.get("format", 2019 if year < FIRST_UNIFIED_2021_YEAR else 2021),
         overview=data["overview"], problems=data["problems"], other_matters=data["other_matters"],
         proactive=data["proactive"], applications=data["applications"],
-        reviews_and_lawsuits=data["reviews_and_lawsuits"], lines=dict(record.located.lines),
+        reviews_and_lawsuits=data["reviews_and_lawsuits"], lines=record.located.lines,
         source_size=record.path.stat().st_size)
-
-
-def build_content(root: Path, site: Record, catalogue: Catalogue, guide: Record, rules: list[Record],
-                  documents: list[Record], reports: list[Record]) -> Content:
-    site_model = build_site(site.data)
-    return Content(
-        root=str(root), site=site_model, catalogue=catalogue, guide=build_guide(guide),
-        rules=tuple(build_rule(r) for r in rules),
-        documents=tuple(build_document(r, site_model) for r in documents),
-        reports=tuple(sorted((build_report(r) for r in reports), key=lambda r: r.year)))

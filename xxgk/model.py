@@ -3,15 +3,73 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Any
 
-from .inspection_config import InspectionConfig
-
-VALIDITY_STATES = ("有效", "失效", "废止", "已修改")
 NORMATIVE_KIND = "规范性文件"  # 规范性文件: normative documents, which must carry a validity status
 INTERPRETATION_KIND = "政策解读"  # 政策解读: a policy interpretation, linked to its policy
+
+KeyPath = tuple[str | int, ...]
+
+
+class Validity(StrEnum):
+    """有效性: whether a document is in force, as the schemas allow it to be written."""
+
+    VALID = "有效"
+    EXPIRED = "失效"
+    REPEALED = "废止"
+    AMENDED = "已修改"
+
+    @property
+    def in_force(self) -> bool:
+        return self is Validity.VALID
+
+
+@dataclass(frozen=True)
+class SourceLines:
+    """The file line where each key path of a YAML mapping was written."""
+
+    by_path: Mapping[KeyPath, int] = field(default_factory=dict)
+
+    def line(self, *path: str | int) -> int | None:
+        """Line of the path, or of its closest written ancestor (None when nothing was written)."""
+        key: KeyPath = tuple(path)
+        while True:
+            if key in self.by_path:
+                return self.by_path[key]
+            if not key:
+                return None
+            key = key[:-1]
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """A self-inspection rule switched off in site.yaml, with the reason the department gave."""
+
+    rule: str
+    reason: str
+    document: str | None = None  # content path or 索引号; None: the whole site
+
+    def matches(self, rule: str, source: PurePosixPath | None, index_no: str | None) -> bool:
+        if rule != self.rule:
+            return False
+        if self.document is None:
+            return True
+        return self.document in (source.as_posix() if source else None, index_no)
+
+
+@dataclass(frozen=True)
+class InspectionConfig:
+    """The `inspection:` block of site.yaml (see inspection_config for its defaults)."""
+
+    suppressions: tuple[Suppression, ...] = ()
+    interpretation_days: int = 3
+    interpretation_catalogue: tuple[str, ...] | None = None  # None: every 规范性文件 needs a 政策解读
+    freshness_months: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)
+    page: str = "hidden"  # hidden | public | none
 
 
 @dataclass(frozen=True)
@@ -28,12 +86,21 @@ class Office:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Size limits for content files (site.yaml `limits`, in MB there)."""
+
+    markdown_bytes: int = 5 * 1024 * 1024
+    attachment_bytes: int = 100 * 1024 * 1024
+
+
+@dataclass(frozen=True)
 class Site:
     name: str
     office: Office
     base_url: str | None = None
     annual_report_deadline: str | None = None  # MM-DD; 01-31 for departments, 03-31 for governments
     inspection: InspectionConfig = field(default_factory=InspectionConfig)
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True)
@@ -65,6 +132,10 @@ class Catalogue:
     def get(self, item_id: str) -> CatalogueItem | None:
         return next((item for item in self.items if item.id == item_id), None)
 
+    def items_of(self, sub_column: str) -> tuple[CatalogueItem, ...]:
+        """The 主动 rows of one sub-column (一级事项), in file order."""
+        return tuple(item for item in self.items if item.proactive and item.level1 == sub_column)
+
     @property
     def sub_columns(self) -> tuple[str, ...]:
         """The 一级事项 of 主动 rows, in file order: the sub-columns of 法定主动公开内容."""
@@ -79,7 +150,7 @@ class Catalogue:
 class Attachment:
     file: str  # file name beside the document
     title: str
-    size: int  # bytes
+    size: int | None  # bytes; None when the file is missing (reported by the checks)
 
 
 @dataclass(frozen=True)
@@ -100,14 +171,14 @@ class Document:
     topic: str | None = None  # 主题分类, 一级\二级
     keywords: tuple[str, ...] = ()
     kind: str | None = None  # 体裁
-    validity: str | None = None
+    validity: Validity | None = None
     effective_on: dt.date | None = None
     expires_on: dt.date | None = None
     replaced_by: str | None = None
     interprets: str | None = None
     attachments: tuple[Attachment, ...] = ()
     personal_data: str | None = None
-    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # field -> file line
+    lines: SourceLines = field(default_factory=SourceLines, compare=False, hash=False)
 
     @property
     def is_normative(self) -> bool:
@@ -127,7 +198,7 @@ class Guide:
     updated_on: dt.date
     body: str
     body_line: int
-    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    lines: SourceLines = field(default_factory=SourceLines, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -140,7 +211,7 @@ class Rule:
     body: str
     body_line: int
     doc_no: str | None = None
-    validity: str | None = None
+    validity: Validity | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +228,7 @@ class AnnualReport:
     proactive: dict[str, Any] = field(compare=False, hash=False)
     applications: dict[str, Any] = field(compare=False, hash=False)
     reviews_and_lawsuits: dict[str, Any] = field(compare=False, hash=False)
-    lines: dict[tuple, int] = field(default_factory=dict, compare=False, hash=False)
+    lines: SourceLines = field(default_factory=SourceLines, compare=False, hash=False)
     source_size: int = 0  # bytes of the YAML file, for its download link
 
 

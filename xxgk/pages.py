@@ -1,18 +1,49 @@
-"""Every page of the site as data: URL, layout, title, breadcrumbs and what the layout shows.
-One page per document, so a later incremental build can render them independently."""
+"""Every page of the site as data: URL, title, breadcrumbs and the typed context of its layout, with
+every link already relative to the page (`urls.linker`). One page per document, so a later
+incremental build can render them independently."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from . import urls
-from .assemble import DocumentView, Link, ReportView, SiteModel, human_size
-from .bodies import Bodies
-from .csp import SEARCH_CONTENT_SECURITY_POLICY
+from .assemble import DocumentView, Group, Link, ReportView, SiteModel, SubColumn, human_size
+from .contexts import (
+    Banner,
+    CatalogueContext,
+    CatalogueRow,
+    ColumnContext,
+    ColumnsContext,
+    ColumnSummary,
+    DocumentContext,
+    FileItem,
+    GroupLink,
+    GuideContext,
+    HomeContext,
+    InspectionContext,
+    InspectionEntry,
+    InspectionGroup,
+    LayoutContext,
+    LinkItem,
+    ListItem,
+    MetadataRow,
+    NavPart,
+    NotFoundContext,
+    PageLink,
+    Pagination,
+    RelatedGroup,
+    ReportContext,
+    ReportEntry,
+    ReportsContext,
+    ReportSection,
+    RuleContext,
+    RulesContext,
+    SearchContext,
+)
+from .csp import CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY
 from .inspection import InspectionReport
 from .inspection_rules import RULES
 from .report_format import PROSE_KEYS, SECTIONS
@@ -20,55 +51,65 @@ from .report_tables import figures_csv, table2, table3, table4
 
 PAGE_SIZE = 20
 INSPECTION_URL = "inspection/"
+NOT_FOUND_URL = "404.html"
 HOME_CRUMB = Link(urls.HOME, "政府信息公开")
-PARTS = (
-    {"url": urls.GUIDE, "text": "政府信息公开指南", "note": "如何获取政府信息、申请渠道和联系方式"},
-    {"url": urls.RULES, "text": "政府信息公开制度", "note": "本机关政府信息公开工作制度"},
-    {"url": urls.PROACTIVE, "text": "法定主动公开内容", "note": "按标准目录分类的主动公开信息"},
-    {"url": urls.REPORTS, "text": "政府信息公开工作年度报告", "note": "历年政府信息公开工作年度报告"},
-    {"url": urls.CATALOGUE, "text": "标准目录", "note": "本机关主动公开基本目录"},
+PARTS = (  # (url, name, what it holds): the four mandated parts, then the catalogue
+    (urls.GUIDE, "政府信息公开指南", "如何获取政府信息、申请渠道和联系方式"),
+    (urls.RULES, "政府信息公开制度", "本机关政府信息公开工作制度"),
+    (urls.PROACTIVE, "法定主动公开内容", "按标准目录分类的主动公开信息"),
+    (urls.REPORTS, "政府信息公开工作年度报告", "历年政府信息公开工作年度报告"),
+    (urls.CATALOGUE, "标准目录", "本机关主动公开基本目录"),
 )
+Linker = Callable[[str], str]
 
 
 @dataclass(frozen=True)
 class Page:
     url: str
-    layout: str
     title: str
     section: str | None  # the part of the column this page belongs to (its URL)
-    crumbs: tuple[Link, ...] = ()  # the last one is this page
-    context: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    context: LayoutContext
+    link: Linker  # site-relative URL -> the href this page uses for it
+    crumbs: tuple[LinkItem, ...] = ()  # the last one is this page
+    description: str | None = None
     lastmod: str | None = None  # for sitemap.xml
     in_sitemap: bool = True
-    searchable: bool = True
     files: tuple[tuple[str, bytes], ...] = ()  # generated downloads that belong to this page
+    content_security_policy: str = CONTENT_SECURITY_POLICY
+
+    @property
+    def nav(self) -> tuple[NavPart, ...]:
+        return tuple(NavPart(text, note, self.link(url), url == self.section) for url, text, note in PARTS)
 
 
-def list_item(view: DocumentView, label: str | None = None) -> dict:
-    return {"title": view.document.title, "href": view.url, "date": view.document.published_on.isoformat(),
-            "label": label, "validity": view.validity if view.document.is_normative else None}
+def crumbs(link: Linker, *trail: Link) -> tuple[LinkItem, ...]:
+    return tuple(LinkItem(item.text, link(item.url)) for item in (HOME_CRUMB, *trail))
 
 
-def paginate(base: str, items: list, size: int = PAGE_SIZE) -> Iterator[tuple[int, int, str, list]]:
+def list_item(view: DocumentView, link: Linker, label: str | None = None) -> ListItem:
+    return ListItem(view.document.title, link(view.url), view.document.published_on.isoformat(), label,
+                    view.validity if view.document.is_normative else None)
+
+
+def paginate(base: str, items: Sequence, size: int = PAGE_SIZE) -> Iterator[tuple[int, int, str, Sequence]]:
     total = max(1, -(-len(items) // size))
     for number in range(1, total + 1):
         yield number, total, urls.paged_url(base, number), items[(number - 1) * size: number * size]
 
 
-def pagination(base: str, current: int, total: int) -> dict:
-    """Links as site-relative URLs; the renderer makes them relative to the page."""
+def pagination(base: str, current: int, total: int, link: Linker) -> Pagination:
     shown = sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
-    pages: list[dict] = []
+    pages: list[PageLink] = []
     for number in shown:
-        if pages and number - pages[-1]["number"] > 1:
-            pages.append({"number": None, "href": None})
-        pages.append({"number": number, "href": urls.paged_url(base, number)})
-    return {"current": current, "total": total, "pages": pages,
-            "prev": urls.paged_url(base, current - 1) if current > 1 else None,
-            "next": urls.paged_url(base, current + 1) if current < total else None}
+        if pages and pages[-1].number is not None and number - pages[-1].number > 1:
+            pages.append(PageLink(None, None))
+        pages.append(PageLink(number, link(urls.paged_url(base, number))))
+    return Pagination(current, total, tuple(pages),
+                      link(urls.paged_url(base, current - 1)) if current > 1 else None,
+                      link(urls.paged_url(base, current + 1)) if current < total else None)
 
 
-def document_metadata(view: DocumentView) -> list[dict]:
+def document_metadata(view: DocumentView, link: Linker) -> tuple[MetadataRow, ...]:
     doc = view.document
     rows = [("索引号", doc.index_no), ("主题分类", doc.topic), ("发布机构", doc.publisher),
             ("成文日期", doc.written_on), ("发文字号", doc.doc_no), ("发布日期", doc.published_on)]
@@ -76,139 +117,163 @@ def document_metadata(view: DocumentView) -> list[dict]:
         rows.append(("有效性", view.validity))
     rows += [("施行日期", doc.effective_on), ("失效日期", doc.expires_on), ("体裁", doc.kind),
              ("关键词", "、".join(doc.keywords) or None), ("内容概述", doc.summary)]
-    result = [{"label": label, "value": str(value), "href": None} for label, value in rows if value]
-    result.append({"label": "所属栏目", "value": f"{view.column.text}／{view.group.text}", "href": view.group.url})
-    return result
+    result = [MetadataRow(label, str(value)) for label, value in rows if value]
+    result.append(MetadataRow("所属栏目", f"{view.column.text}／{view.group.text}", link(view.group.url)))
+    return tuple(result)
 
 
-def validity_banner(view: DocumentView) -> dict | None:
-    if view.validity not in ("失效", "废止", "已修改"):
+def validity_banner(view: DocumentView, link: Linker) -> Banner | None:
+    if view.validity is None or view.validity.in_force:
         return None
     date = view.document.expires_on.isoformat() if view.document.expires_on else None
-    replaced = {"text": view.replaced_by.text, "href": view.replaced_by.url} if view.replaced_by else None
-    return {"state": view.validity, "date": date, "automatic": view.expired_automatically, "replaced_by": replaced}
+    replaced = LinkItem(view.replaced_by.text, link(view.replaced_by.url)) if view.replaced_by else None
+    return Banner(view.validity, date, view.expired_automatically, replaced)
 
 
-def links(items) -> list[dict]:
-    return [{"text": link.text, "href": link.url} for link in items]
+def links(items: Sequence[Link], link: Linker) -> tuple[LinkItem, ...]:
+    return tuple(LinkItem(item.text, link(item.url)) for item in items)
 
 
-def document_page(view: DocumentView, bodies: Bodies) -> Page:
-    related = [
-        {"heading": "本文件的政策解读", "links": links(view.interpreted_by)},
-        {"heading": "所解读的文件", "links": links([view.interprets] if view.interprets else [])},
-        {"heading": "替代本文件的文件", "links": links([view.replaced_by] if view.replaced_by else [])},
-        {"heading": "本文件替代的文件", "links": links(view.replaces)},
-    ]
-    attachments = [{"title": a.title, "href": a.url, "file_type": a.file_type, "size": a.size}
-                   for a in view.attachments]
-    return Page(
-        url=view.url, layout="layouts/document.html", title=view.document.title, section=urls.PROACTIVE,
-        crumbs=(HOME_CRUMB, Link(urls.PROACTIVE, "法定主动公开内容"), view.column, Link(view.url, view.document.title)),
-        context={"view": view, "metadata": document_metadata(view), "banner": validity_banner(view),
-                 "body": Markup(bodies.get(view.document.source).html), "attachments": attachments,
-                 "related": related, "description": view.document.summary},
-        lastmod=view.document.published_on.isoformat())
+def document_page(view: DocumentView) -> Page:
+    link = urls.linker(view.url)
+    related = (
+        RelatedGroup("本文件的政策解读", links(view.interpreted_by, link)),
+        RelatedGroup("所解读的文件", links([view.interprets] if view.interprets else [], link)),
+        RelatedGroup("替代本文件的文件", links([view.replaced_by] if view.replaced_by else [], link)),
+        RelatedGroup("本文件替代的文件", links(view.replaces, link)),
+    )
+    attachments = tuple(FileItem(a.title, link(a.url), a.file_type, a.size) for a in view.attachments)
+    context = DocumentContext(validity_banner(view, link), document_metadata(view, link), Markup(view.body.html),
+                              attachments, related)
+    return Page(url=view.url, title=view.document.title, section=urls.PROACTIVE, context=context, link=link,
+                crumbs=crumbs(link, Link(urls.PROACTIVE, "法定主动公开内容"), view.column,
+                              Link(view.url, view.document.title)),
+                description=view.document.summary, lastmod=view.document.published_on.isoformat())
 
 
-def column_pages(model: SiteModel) -> Iterator[Page]:
+def column_pages(column: SubColumn) -> Iterator[Page]:
     columns_crumb = Link(urls.PROACTIVE, "法定主动公开内容")
-    for column in model.columns:
-        groups = [{"url": g.url, "text": g.item.level2 or g.item.level1, "count": len(g.documents)}
-                  for g in column.groups]
-        lists = [(column.url, column.name, list(column.documents), None, f"{column.name}：全部信息")]
-        lists += [(g.url, g.item.level2 or g.item.level1, list(g.documents), g, f"{g.item.level2 or g.item.level1}")
-                  for g in column.groups]
-        for base, name, views, group, heading in lists:
-            crumbs = (HOME_CRUMB, columns_crumb, Link(column.url, column.name))
-            title = column.name if group is None else f"{column.name}：{name}"
-            for number, total, url, chunk in paginate(base, views):
-                page_title = title if number == 1 else f"{title}（第 {number} 页）"
-                yield Page(
-                    url=url, layout="layouts/column.html", title=page_title, section=urls.PROACTIVE,
-                    crumbs=crumbs + ((Link(group.url, name),) if group else ()) + ((Link(url, f"第 {number} 页"),)
-                                                                                  if number > 1 else ()),
-                    context={"column_name": column.name, "groups": groups, "current_group": base,
-                             "item": group.item if group else None, "list_heading": heading,
-                             "items": [list_item(v, None if group else v.group.text) for v in chunk],
-                             "pagination": pagination(base, number, total)},
-                    lastmod=views[0].document.published_on.isoformat() if views else None)
+    # (URL, name, documents, the 二级事项 or None for the sub-column's own list, list heading)
+    lists: list[tuple[str, str, tuple[DocumentView, ...], Group | None, str]] = [
+        (column.url, column.name, column.documents, None, f"{column.name}：全部信息")]
+    lists += [(g.url, g.item.level2 or g.item.level1, g.documents, g, g.item.level2 or g.item.level1)
+              for g in column.groups]
+    for base, name, views, group, heading in lists:
+        title = column.name if group is None else f"{column.name}：{name}"
+        for number, total, url, chunk in paginate(base, views):
+            link = urls.linker(url)
+            trail = [columns_crumb, Link(column.url, column.name)]
+            trail += [Link(group.url, name)] if group else []
+            trail += [Link(url, f"第 {number} 页")] if number > 1 else []
+            context = ColumnContext(
+                column_name=column.name,
+                groups=tuple(GroupLink(g.item.level2 or g.item.level1, link(g.url), len(g.documents), g.url == base)
+                             for g in column.groups),
+                item=group.item if group else None, list_heading=heading,
+                items=tuple(list_item(v, link, None if group else v.group.text) for v in chunk),
+                pagination=pagination(base, number, total, link))
+            yield Page(url=url, title=title if number == 1 else f"{title}（第 {number} 页）", section=urls.PROACTIVE,
+                       context=context, link=link, crumbs=crumbs(link, *trail),
+                       lastmod=views[0].document.published_on.isoformat() if views else None)
 
 
-def report_page(model: SiteModel, view: ReportView, bodies: Bodies) -> Page:
+def report_page(view: ReportView) -> Page:
     report = view.report
+    link = urls.linker(view.url)
     tables = {"proactive": table2(report), "applications": table3(report), "reviews_and_lawsuits": table4(report)}
-    sections = [{"heading": heading, "grid": tables.get(key),
-                 "html": Markup(bodies.get(report.source, key).html) if key in PROSE_KEYS else None}
-                for key, heading in SECTIONS]
+    sections = tuple(ReportSection(heading, tables.get(key),
+                                   Markup(view.sections[key].html) if key in PROSE_KEYS else None)
+                     for key, heading in SECTIONS)
     figures = figures_csv(report)
-    csv_url = urls.file_url(report.source.with_suffix(".csv"))
-    downloads = [
-        {"title": f"{report.year}年度报告数据（表二至表四）", "href": csv_url, "file_type": "CSV", "size": human_size(len(figures))},
-        {"title": f"{report.year}年度报告源文件", "href": urls.file_url(report.source), "file_type": "YAML",
-         "size": human_size(report.source_size)},
-    ]
-    title = f"{model.site.name}{report.year}年政府信息公开工作年度报告"
-    return Page(url=view.url, layout="layouts/report.html", title=title, section=urls.REPORTS,
-                crumbs=(HOME_CRUMB, Link(urls.REPORTS, "政府信息公开工作年度报告"), Link(view.url, f"{report.year}年")),
-                context={"report": report, "sections": sections, "downloads": downloads},
-                lastmod=report.published_on.isoformat(), files=((report.source.with_suffix(".csv").as_posix(), figures),))
+    csv_file = report.source.with_suffix(".csv")
+    downloads = (
+        FileItem(f"{report.year}年度报告数据（表二至表四）", link(urls.file_url(csv_file)), "CSV", human_size(len(figures))),
+        FileItem(f"{report.year}年度报告源文件", link(urls.file_url(report.source)), "YAML", human_size(report.source_size)),
+    )
+    return Page(url=view.url, title=view.title, section=urls.REPORTS, context=ReportContext(report, sections, downloads),
+                link=link, crumbs=crumbs(link, Link(urls.REPORTS, "政府信息公开工作年度报告"),
+                                         Link(view.url, f"{report.year}年")),
+                lastmod=report.published_on.isoformat(), files=((csv_file.as_posix(), figures),))
 
 
-def inspection_page(model: SiteModel, report: InspectionReport, root: str) -> Page:
-    def where(source, line) -> str:
-        return (source.as_posix() if source else "site.yaml") + (f":{line}" if line else "")
+def inspection_page(model: SiteModel, report: InspectionReport) -> Page:
+    def where(finding) -> str:
+        return (finding.source.as_posix() if finding.source else "site.yaml") + (f":{finding.line}" if finding.line else "")
     groups = []
-    for rule, (area, title) in RULES.items():
-        items = [{"where": where(f.source, f.line), "message": f.message} for f in report.findings if f.rule == rule]
-        if items:
-            groups.append({"area": area, "title": title, "entries": items})
-    suppressed = [{"where": where(f.source, f.line), "message": f.message, "reason": s.reason}
-                  for f, s in report.suppressed]
-    public = model.site.inspection.page == "public"
-    return Page(url=INSPECTION_URL, layout="layouts/inspection.html", title="政府信息公开自查报告", section=None,
-                crumbs=(HOME_CRUMB, Link(INSPECTION_URL, "自查报告")),
-                context={"report": report, "groups": groups, "suppressed": suppressed}, in_sitemap=public,
-                searchable=public)
+    for rule in RULES:
+        entries = tuple(InspectionEntry(where(f), f.message) for f in report.findings if f.rule is rule)
+        if entries:
+            groups.append(InspectionGroup(rule.area, rule.title, entries))
+    suppressed = tuple(InspectionEntry(where(f), f.message, s.reason) for f, s in report.suppressed)
+    link = urls.linker(INSPECTION_URL)
+    return Page(url=INSPECTION_URL, title="政府信息公开自查报告", section=None,
+                context=InspectionContext(report, tuple(groups), suppressed), link=link,
+                crumbs=crumbs(link, Link(INSPECTION_URL, "自查报告")), in_sitemap=model.site.inspection.page == "public")
 
 
-def build_pages(model: SiteModel, bodies: Bodies, inspection: InspectionReport | None = None,
-                exact_shards: int = 1) -> Iterator[Page]:
-    """Every HTML page of the site, in a fixed order."""
-    yield Page(url=urls.HOME, layout="layouts/home.html", title="政府信息公开", section=None,
-               context={"latest": [list_item(v, v.column.text) for v in model.latest]},
-               lastmod=model.documents[0].document.published_on.isoformat() if model.documents else None)
+def part_pages(model: SiteModel) -> Iterator[Page]:
+    """The guide, the rules and the lists of sub-columns, reports and the catalogue."""
     guide = model.guide
-    yield Page(url=urls.GUIDE, layout="layouts/guide.html", title=guide.title, section=urls.GUIDE,
-               crumbs=(HOME_CRUMB, Link(urls.GUIDE, "政府信息公开指南")),
-               context={"guide": guide, "body": Markup(bodies.get(guide.source).html)},
-               lastmod=guide.updated_on.isoformat())
-    yield Page(url=urls.RULES, layout="layouts/rules.html", title="政府信息公开制度", section=urls.RULES,
-               crumbs=(HOME_CRUMB, Link(urls.RULES, "政府信息公开制度")),
-               context={"items": [{"title": r.rule.title, "href": r.url, "date": r.rule.published_on.isoformat(),
-                                   "label": r.rule.doc_no, "validity": None} for r in model.rules]})
+    link = urls.linker(guide.url)
+    office = model.site.office
+    office_rows = (MetadataRow("机构名称", office.name), MetadataRow("办公地址", office.address),
+                   MetadataRow("邮政编码", office.postcode), MetadataRow("办公时间", office.hours),
+                   MetadataRow("联系电话", office.phone), MetadataRow("传真", office.fax),
+                   MetadataRow("电子邮箱", office.email, f"mailto:{office.email}"))
+    yield Page(url=guide.url, title=guide.guide.title, section=urls.GUIDE,
+               context=GuideContext(guide.guide.updated_on, Markup(guide.body.html), office_rows), link=link,
+               crumbs=crumbs(link, Link(guide.url, "政府信息公开指南")), lastmod=guide.guide.updated_on.isoformat())
+    link = urls.linker(urls.RULES)
+    items = tuple(ListItem(r.rule.title, link(r.url), r.rule.published_on.isoformat(), r.rule.doc_no)
+                  for r in model.rules)
+    yield Page(url=urls.RULES, title="政府信息公开制度", section=urls.RULES, context=RulesContext(items), link=link,
+               crumbs=crumbs(link, Link(urls.RULES, "政府信息公开制度")))
     for view in model.rules:
         rule = view.rule
+        link = urls.linker(view.url)
         rows = [("发文字号", rule.doc_no), ("发布日期", rule.published_on), ("有效性", rule.validity)]
-        yield Page(url=view.url, layout="layouts/rule.html", title=rule.title, section=urls.RULES,
-                   crumbs=(HOME_CRUMB, Link(urls.RULES, "政府信息公开制度"), Link(view.url, rule.title)),
-                   context={"metadata": [{"label": k, "value": str(v), "href": None} for k, v in rows if v],
-                            "body": Markup(bodies.get(rule.source).html)},
+        yield Page(url=view.url, title=rule.title, section=urls.RULES,
+                   context=RuleContext(tuple(MetadataRow(k, str(v)) for k, v in rows if v), Markup(view.body.html)),
+                   link=link, crumbs=crumbs(link, Link(urls.RULES, "政府信息公开制度"), Link(view.url, rule.title)),
                    lastmod=rule.published_on.isoformat())
-    yield Page(url=urls.PROACTIVE, layout="layouts/columns.html", title="法定主动公开内容", section=urls.PROACTIVE,
-               crumbs=(HOME_CRUMB, Link(urls.PROACTIVE, "法定主动公开内容")), context={"columns": model.columns})
-    yield from column_pages(model)
+    link = urls.linker(urls.PROACTIVE)
+    columns = tuple(ColumnSummary(c.name, link(c.url), len(c.documents),
+                                  c.documents[0].document.published_on if c.documents else None)
+                    for c in model.columns)
+    yield Page(url=urls.PROACTIVE, title="法定主动公开内容", section=urls.PROACTIVE, context=ColumnsContext(columns),
+               link=link, crumbs=crumbs(link, Link(urls.PROACTIVE, "法定主动公开内容")))
+
+
+def build_pages(model: SiteModel, inspection: InspectionReport | None = None, exact_shards: int = 1) -> Iterator[Page]:
+    """Every HTML page of the site but the 404 page, in a fixed order."""
+    link = urls.linker(urls.HOME)
+    yield Page(url=urls.HOME, title="政府信息公开", section=None, link=link,
+               context=HomeContext(tuple(list_item(v, link, v.column.text) for v in model.latest)),
+               lastmod=model.documents[0].document.published_on.isoformat() if model.documents else None)
+    yield from part_pages(model)
+    for column in model.columns:
+        yield from column_pages(column)
     for view in model.documents:
-        yield document_page(view, bodies)
-    reports_crumb = Link(urls.REPORTS, "政府信息公开工作年度报告")
-    yield Page(url=urls.REPORTS, layout="layouts/reports.html", title="政府信息公开工作年度报告",
-               section=urls.REPORTS, crumbs=(HOME_CRUMB, reports_crumb), context={"reports": model.reports})
-    for view in model.reports:
-        yield report_page(model, view, bodies)
-    yield Page(url=urls.CATALOGUE, layout="layouts/catalogue.html", title="标准目录", section=urls.CATALOGUE,
-               crumbs=(HOME_CRUMB, Link(urls.CATALOGUE, "标准目录")), context={"rows": model.catalogue})
-    yield Page(url=urls.SEARCH, layout="layouts/search.html", title="搜索", section=None,
-               crumbs=(HOME_CRUMB, Link(urls.SEARCH, "搜索")), in_sitemap=False, searchable=False,
-               context={"exact_shards": exact_shards, "content_security_policy": Markup(SEARCH_CONTENT_SECURITY_POLICY)})
+        yield document_page(view)
+    link = urls.linker(urls.REPORTS)
+    entries = tuple(ReportEntry(r.title, link(r.url), r.report.published_on) for r in model.reports)
+    yield Page(url=urls.REPORTS, title="政府信息公开工作年度报告", section=urls.REPORTS, context=ReportsContext(entries),
+               link=link, crumbs=crumbs(link, Link(urls.REPORTS, "政府信息公开工作年度报告")))
+    for report_view in model.reports:
+        yield report_page(report_view)
+    link = urls.linker(urls.CATALOGUE)
+    rows = tuple(CatalogueRow(item, link(href) if href else None) for item, href in model.catalogue)
+    yield Page(url=urls.CATALOGUE, title="标准目录", section=urls.CATALOGUE, context=CatalogueContext(rows), link=link,
+               crumbs=crumbs(link, Link(urls.CATALOGUE, "标准目录")))
+    link = urls.linker(urls.SEARCH)
+    yield Page(url=urls.SEARCH, title="搜索", section=None, context=SearchContext(exact_shards), link=link,
+               crumbs=crumbs(link, Link(urls.SEARCH, "搜索")), in_sitemap=False,
+               content_security_policy=SEARCH_CONTENT_SECURITY_POLICY)
     if inspection is not None and model.site.inspection.page != "none":
-        yield inspection_page(model, inspection, model.site.name)
+        yield inspection_page(model, inspection)
+
+
+def not_found_page(model: SiteModel) -> Page:
+    """The 404 page links from the site's root: a server shows it at any depth."""
+    return Page(url=NOT_FOUND_URL, title="页面不存在", section=None, context=NotFoundContext(),
+                link=urls.absolute_linker(model.site.base_url), in_sitemap=False)

@@ -30,14 +30,14 @@ LABELS = {"id-number": "居民身份证号码", "mobile": "手机号码", "bank-
 
 
 @dataclass(frozen=True)
-class Finding:
+class PersonalData:
     kind: str  # "id-number" | "mobile" | "bank-card"
     label: str  # the kind in Chinese, for the clerk
     masked: str  # enough to find the number in the text, never the whole number
     line: int  # 1-based line
 
 
-def find_personal_data(text: str, first_line: int = 1) -> list[Finding]:
+def find_personal_data(text: str, first_line: int = 1) -> list[PersonalData]:
     """Resident ID, mobile and bank card numbers in `text`, in order; `first_line` is the line of text[0]."""
     plain = text.translate(_HALF_WIDTH)
     taken: list[tuple[int, int]] = []
@@ -61,7 +61,7 @@ def find_personal_data(text: str, first_line: int = 1) -> list[Finding]:
             add(match.start(), match.end(), "bank-card", _mask_card(digits))
 
     found.sort()
-    return [Finding(kind, LABELS[kind], masked, first_line + plain.count("\n", 0, start))
+    return [PersonalData(kind, LABELS[kind], masked, first_line + plain.count("\n", 0, start))
             for start, kind, masked in found]
 
 

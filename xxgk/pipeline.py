@@ -1,6 +1,6 @@
 """The build as a recipe of plain stages:
 
-    load content -> validate -> convert bodies -> assemble the site model
+    load content -> check (across files, bodies converted, self-inspection) -> assemble the site model
                  -> render pages -> write to a staging folder -> check links -> swap into --out
 """
 
@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import assemble
-from .bodies import Bodies, convert_all
-from .crossrefs import check_sub_columns
-from .inspection import InspectionReport, inspect, report_findings
+from .bodies import Bodies
+from .check_report import Verdict
+from .checks import run_checks
+from .inspection import InspectionReport
 from .linkcheck import broken_links
 from .loader import load_content
 from .model import Content
 from .output import Staging
 from .problems import Problems
 from .progress import Progress
-from .report_checks import check_normative_counts
+from .render import make_environment, table_wrapper
 from .search_exact import exact_shards
 from .search_index import write_search
 from .search_records import search_records
@@ -30,13 +31,17 @@ from .write import write_site
 
 @dataclass(frozen=True)
 class CheckResult:
-    content: Content | None
+    content: Content | None  # None when anything was an error
     bodies: Bodies | None
     problems: Problems
     inspection: InspectionReport | None = None
 
+    @property
+    def verdict(self) -> Verdict:
+        return Verdict(self.problems, self.inspection)
+
     def failed(self, strict: bool) -> bool:
-        return bool(self.problems.errors) or (strict and bool(self.problems.warnings))
+        return self.verdict.failed(strict)
 
 
 @dataclass(frozen=True)
@@ -52,15 +57,12 @@ class BuildResult:
 def check(content_dir: Path, today: dt.date) -> CheckResult:
     """Load the content folder and run every check; nothing is written."""
     problems = Problems()
-    content = load_content(content_dir, problems, today)
-    bodies = inspection = None
-    if content is not None:
-        check_sub_columns(content, problems)
-        check_normative_counts(content.reports, content.documents, Path(content.root), problems)
-        bodies = convert_all(content, problems)
-        inspection = inspect(content, bodies, today)
-        report_findings(inspection, Path(content.root), problems)
-    return CheckResult(content if not problems.errors else None, bodies, problems, inspection)
+    loaded = load_content(content_dir, problems)
+    if loaded is None:
+        return CheckResult(None, None, problems)
+    checked = run_checks(loaded, today, problems, table_wrapper(make_environment(content_dir)))
+    passed = not Verdict(problems, checked.inspection).errors
+    return CheckResult(checked.content if passed else None, checked.bodies, problems, checked.inspection)
 
 
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
@@ -68,26 +70,23 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
     """Check, then write the site to a staging folder and swap it into `out` only if all went well."""
     started = time.monotonic()
     result = check(content_dir, today)
-    if result.failed(strict):
+    content, bodies = result.content, result.bodies
+    if result.failed(strict) or content is None or bodies is None:
         return BuildResult(result)
-    content, problems = result.content, result.problems
-    model = assemble(content, today)
-    if not content.site.base_url:
-        problems.warning("base-url", "site.yaml 未设置 base_url：sitemap.xml、feed.xml 和 404 页面中的链接将从网站根目录算起",
-                         Path(content.root) / "site.yaml", 1, "base_url")
+    model = assemble(content, bodies, today)
     staging = Staging(out)
     try:
         search_started = time.monotonic()
-        records = search_records(model, result.bodies) if search else []
+        records = search_records(model) if search else []
         shard_count, shards = exact_shards(records)
         if search:
             write_search(staging, records, shards)
         search_seconds = time.monotonic() - search_started
-        pages, files = write_site(staging, model, result.bodies, Path(content.root), progress or Progress(False),
+        pages, files = write_site(staging, make_environment(content_dir), model, content_dir, progress or Progress(False),
                                   result.inspection, shard_count)
         for page, reference in broken_links(staging.path, content.site.base_url):
-            problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
-        if problems.errors:
+            result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
+        if result.problems.errors:
             staging.discard()
             return BuildResult(result, pages, files, time.monotonic() - started)
         staging.commit()

@@ -61,12 +61,6 @@ class Problems:
                 field: str | None = None) -> None:
         self._items.append(Problem(Level.WARNING, code, message, display_path(path), line, field))
 
-    def add(self, problem: Problem) -> None:
-        self._items.append(problem)
-
-    def extend(self, problems: Problems) -> None:
-        self._items.extend(problems.items)
-
     @property
     def items(self) -> tuple[Problem, ...]:
         return tuple(self._items)
@@ -82,14 +76,3 @@ class Problems:
     def sorted(self) -> tuple[Problem, ...]:
         """Problems ordered by file and line, so a report reads top to bottom."""
         return tuple(sorted(self._items, key=lambda p: (p.path, p.line or 0)))
-
-
-def summary_line(problems: Problems, strict: bool) -> str:
-    errors, warnings = len(problems.errors), len(problems.warnings)
-    if not errors and not warnings:
-        return "检查通过：没有发现问题。"
-    text = f"共 {errors} 个错误，{warnings} 个警告。"
-    if errors or (strict and warnings):
-        suffix = "（--strict：警告按错误处理）" if strict and warnings else ""
-        return text + "请修改后重新检查" + suffix + "。"
-    return text

@@ -8,12 +8,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .frontmatter import split_front_matter
+from .model import Limits
 from .problems import Problems
 from .schemas import load_schema, validate
 from .textfile import read_text
 from .yamlsource import Located, compose, convert_root
-
-DEFAULT_MAX_MARKDOWN_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,11 +31,11 @@ class Record:
         return self.located.value if isinstance(self.located.value, dict) else {}
 
     def line(self, *key_path: str | int) -> int | None:
-        return self.located.line(tuple(key_path))
+        return self.located.lines.line(*key_path)
 
 
 def parse_markdown(path: Path, source: PurePosixPath, schema_name: str, problems: Problems,
-                   max_bytes: int = DEFAULT_MAX_MARKDOWN_BYTES) -> Record | None:
+                   max_bytes: int = Limits().markdown_bytes) -> Record | None:
     """A Markdown file with YAML front matter, validated against `schema/<schema_name>`."""
     text_file = read_text(path, problems, max_bytes=max_bytes,
                           limit_hint="（可在 site.yaml 的 limits.markdown_mb 中调整）")

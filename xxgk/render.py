@@ -3,6 +3,8 @@ of them by putting a file at the same path under <content>/templates/)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 import jinja2
@@ -10,12 +12,13 @@ from markupsafe import Markup
 
 from . import urls
 from .assemble import SiteModel
-from .csp import CONTENT_SECURITY_POLICY
-from .pages import PARTS, Page
+from .pages import NOT_FOUND_URL, Page
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDE_FOLDER = "templates"
-NOT_FOUND_URL = "404.html"
+BODY_TABLE_LABEL = "表格（可左右滚动）"
+
+
 def make_environment(content_root: Path | None = None) -> jinja2.Environment:
     search_path = [str(TEMPLATE_DIR)]
     if content_root is not None and (content_root / OVERRIDE_FOLDER).is_dir():
@@ -28,43 +31,23 @@ def make_environment(content_root: Path | None = None) -> jinja2.Environment:
     )
 
 
-def absolute_url(model: SiteModel, url: str) -> str:
-    base = model.site.base_url or "/"
-    return base.rstrip("/") + "/" + url
-
-
-def link_maker(model: SiteModel, page_url: str, absolute: bool):
-    """`url(target)` in templates: relative to the page, or absolute for the 404 page, which a
-    server shows at any depth."""
-    if absolute:
-        return lambda target: absolute_url(model, target)
-    return lambda target: urls.relative(page_url, target)
-
-
 def render_page(env: jinja2.Environment, model: SiteModel, page: Page) -> str:
-    absolute = page.url == NOT_FOUND_URL
-    url = link_maker(model, page.url, absolute)
-    crumbs = [{"text": c.text, "href": url(c.url)} for c in page.crumbs]
+    """The page's layout with what base.html needs and the fields of the page's typed context."""
     context = {
-        "site": model.site, "page_url": page.url, "title": page.title, "section": page.section,
-        "parts": PARTS, "breadcrumb_items": crumbs, "url": url, "absolute_links": absolute,
-        "description": None, "content_security_policy": Markup(CONTENT_SECURITY_POLICY), **relativize(page.context, url),
+        "site": model.site, "page_url": page.url, "title": page.title, "parts": page.nav,
+        "breadcrumb_items": page.crumbs, "url": page.link, "absolute_links": page.url == NOT_FOUND_URL,
+        "description": page.description, "content_security_policy": Markup(page.content_security_policy),
+        **{f.name: getattr(page.context, f.name) for f in fields(page.context)},
     }
-    return env.get_template(page.layout).render(context)
-
-
-LINK_KEYS = frozenset({"href", "prev", "next"})
-
-
-def relativize(value, url):
-    """Page contexts hold site-relative links under `href`/`prev`/`next`; make them page-relative."""
-    if isinstance(value, dict):
-        return {k: (url(v) if k in LINK_KEYS and isinstance(v, str) else relativize(v, url)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [relativize(v, url) for v in value]
-    return value
+    return env.get_template(page.context.layout).render(context)
 
 
 def render_feed(env: jinja2.Environment, model: SiteModel, template: str, **context) -> str:
-    return env.get_template(template).render(
-        site=model.site, absolute=lambda target: absolute_url(model, target), **context)
+    return env.get_template(template).render(site=model.site, absolute=urls.absolute_linker(model.site.base_url),
+                                             **context)
+
+
+def table_wrapper(env: jinja2.Environment) -> Callable[[str], str]:
+    """The table-wrap component as a function, for the tables written in page bodies."""
+    macro = env.get_template("components/table-wrap/macro.html").module.table_wrap  # type: ignore[attr-defined]
+    return lambda table: str(macro({"label": BODY_TABLE_LABEL, "html": Markup(table)}))

@@ -34,28 +34,17 @@ def field_name(row: Table3Row) -> str:
     return "applications." + ".".join(row.path)
 
 
-def short_label(row: Table3Row) -> str:
-    return {NEW_RECEIVED: "一、本年新收", CARRIED_OVER: "二、上年结转", TOTAL: "（七）总计",
-            CARRIED_FORWARD: "四、结转下年度继续办理"}.get(row, row.label)
-
-
 class ReportChecker:
     def __init__(self, report: AnnualReport, root: Path, problems: Problems) -> None:
         self.report = report
         self.path = root / report.source
         self.problems = problems
 
-    def line(self, *path: str) -> int | None:
-        key = tuple(path)
-        while key and key not in self.report.lines:
-            key = key[:-1]
-        return self.report.lines.get(key)
-
     def values(self, row: Table3Row) -> list[int]:
         return cell(self.report.applications, row.path)
 
     def error(self, code: str, message: str, *path: str) -> None:
-        self.problems.error(code, message, self.path, self.line(*path), ".".join(path))
+        self.problems.error(code, message, self.path, self.report.lines.line(*path), ".".join(path))
 
     def check_table3(self) -> None:
         rows = table3_rows(self.report.format)
@@ -95,7 +84,7 @@ class ReportChecker:
         if self.report.published_on > due:
             self.problems.warning("report-late", f"published_on（发布日期）{self.report.published_on} 晚于 {due}：年度报告应于次年 "
                                                  f"{deadline[0]} 月 {deadline[1]} 日前发布（条例第四十九条）",
-                                  self.path, self.line("published_on"), "published_on")
+                                  self.path, self.report.lines.line("published_on"), "published_on")
 
 
 def check_carry_over(earlier: AnnualReport, later: AnnualReport, root: Path, problems: Problems) -> None:
@@ -118,7 +107,7 @@ def check_copied_prose(reports: Sequence[AnnualReport], root: Path, problems: Pr
             if text in seen:
                 problems.warning("report-copied", f"{key}（{headings[key]}）与 {seen[text].year} 年报完全相同："
                                                   f"年度报告不得照抄往年内容", root / report.source,
-                                 report.lines.get((key,)), key)
+                                 report.lines.line(key), key)
             else:
                 seen[text] = report
 
@@ -163,7 +152,7 @@ def in_force_at(document: Document, day: dt.date) -> bool:
         return False
     if document.expires_on is not None:
         return document.expires_on > day
-    return document.validity in ("有效", None)
+    return document.validity is None or document.validity.in_force
 
 
 def check_normative_counts(reports: Sequence[AnnualReport], documents: Sequence[Document], root: Path,
@@ -175,7 +164,7 @@ def check_normative_counts(reports: Sequence[AnnualReport], documents: Sequence[
         issued_key, label = ("issued", "本年制发件数") if report.format == 2021 else ("published", "本年新公开数量")
         published = sum(1 for d in normative if d.published_on.year == report.year)
         path = root / report.source
-        line = report.lines.get(("proactive", "normative"))
+        line = report.lines.line("proactive", "normative")
         if figures[issued_key] != published:
             problems.warning("normative-count", f"表二 行政规范性文件 {label} = {figures[issued_key]}，"
                                                 f"但 documents/ 中 {report.year} 年发布的规范性文件有 {published} 件",

@@ -5,6 +5,7 @@ and the CSV download. Labels are the official ones."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 SECTIONS = (
     ("overview", "一、总体情况"),
@@ -112,7 +113,7 @@ TABLE4_BLOCKS = (
 
 
 def cell(report_part: dict, path: tuple[str, ...]) -> list:
-    value = report_part
+    value: Any = report_part
     for key in path:
         value = value[key]
     return value

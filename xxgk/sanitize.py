@@ -29,7 +29,6 @@ ALLOWED_ATTRIBUTES = {
     "col": {"span"}, "colgroup": {"span"},
     "ol": {"start", "reversed"},
     "time": {"datetime"},
-    "div": {"class", "role", "aria-label", "tabindex"},  # the scrollable wrapper around tables
 }
 URL_ATTRIBUTES = {"href", "src"}
 SAFE_LINK = re.compile(r"^(?:https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)

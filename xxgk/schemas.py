@@ -8,12 +8,13 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 
+from .model import KeyPath
 from .problems import Problems
-from .yamlsource import KeyPath, Located, SchemaTypes
+from .yamlsource import Located, SchemaTypes
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -125,7 +126,7 @@ def validate(located: Located, schema_name: str, path: Path, problems: Problems)
             if key in seen:
                 continue
             seen.add(key)
-            line = located.line(key_path)
+            line = located.lines.line(*key_path)
             field = ".".join(str(k) for k in key_path) or None
             if level == "warning":
                 problems.warning(code, message, path, line, field)
@@ -138,11 +139,12 @@ def validate(located: Located, schema_name: str, path: Path, problems: Problems)
 def translate(error: jsonschema.ValidationError, names: FieldNames) -> list[tuple[str, str, KeyPath, str]]:
     """One jsonschema verdict as (level, code, key path, Chinese message) records."""
     path: KeyPath = tuple(error.absolute_path)
-    kind, expected, instance = error.validator, error.validator_value, error.instance
+    kind, expected, instance = error.validator, cast(Any, error.validator_value), error.instance
+    schema: dict = error.schema if isinstance(error.schema, dict) else {}
     field = names.name(path)
-    hint = (error.schema or {}).get("x-expect") if isinstance(error.schema, dict) else None
+    hint = schema.get("x-expect")
     if kind == "required":
-        why = error.schema.get("x-why", "") if isinstance(error.schema, dict) else ""
+        why = schema.get("x-why", "")
         missing = [k for k in expected if isinstance(instance, dict) and k not in instance]
         return [("error", "required", path + (k,), f"缺少必填字段 {names.name(path + (k,))}{'：' + why if why else ''}")
                 for k in missing]
@@ -155,11 +157,11 @@ def translate(error: jsonschema.ValidationError, names: FieldNames) -> list[tupl
         return [("error", "date", path, f"{field}{shown(instance)} 不是有效日期，应为 YYYY-MM-DD（如 2024-03-05）")]
     if kind == "type":
         wanted = or_list([TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])])
-        extra = f"，例如 {hint}" if hint else ""
+        example = f"，例如 {hint}" if hint else ""
         found = {type(None): "为空", list: "是一个列表", dict: "是一组键值对"}.get(type(instance))
         if found:
-            return [("error", "type", path, f"{field}{found}，应为{wanted}{extra}")]
-        return [("error", "type", path, f"{field}{shown(instance)} 类型不对，应为{wanted}{extra}")]
+            return [("error", "type", path, f"{field}{found}，应为{wanted}{example}")]
+        return [("error", "type", path, f"{field}{shown(instance)} 类型不对，应为{wanted}{example}")]
     if kind == "enum":
         return [("error", "enum", path, f"{field}{shown(instance)} 不是允许的值，应为 {or_list(expected)}")]
     if kind == "const":
@@ -170,12 +172,12 @@ def translate(error: jsonschema.ValidationError, names: FieldNames) -> list[tupl
     if kind == "minLength":
         return [("error", "empty", path, f"{field}不能为空")]
     if kind in ("minItems", "maxItems"):
-        columns = (error.schema or {}).get("x-columns")
+        columns = schema.get("x-columns")
         order = f"（依次为：{'、'.join(columns)}）" if columns else ""
         count = len(instance) if isinstance(instance, list) else 0
         if kind == "minItems" and count == 0:
             return [("error", "empty", path, f"{field}不能为空列表")]
-        if error.schema.get("minItems") == error.schema.get("maxItems"):
+        if schema.get("minItems") == schema.get("maxItems"):
             return [("error", "count", path, f"{field}应有 {expected} 个数，实际有 {count} 个{order}")]
         wanted = f"至少 {expected}" if kind == "minItems" else f"至多 {expected}"
         return [("error", "count", path, f"{field}应有{wanted}项，实际有 {count} 项")]

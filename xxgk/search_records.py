@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .assemble import SiteModel
-from .bodies import Bodies
 from .report_format import PROSE_KEYS
 from .search_text import html_text
 
@@ -23,7 +22,7 @@ class SearchRecord:
     identifiers: tuple[str, ...] = ()  # 发文字号, 索引号
 
 
-def document_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
+def document_records(model: SiteModel) -> Iterable[SearchRecord]:
     for view in model.documents:
         doc = view.document
         meta = {"title": doc.title, "date": doc.published_on.isoformat(), "publisher": doc.publisher,
@@ -39,16 +38,16 @@ def document_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]
             if value:
                 meta[key] = value
         text = "\n".join(filter(None, [doc.doc_no, doc.index_no, doc.publisher, doc.summary, doc.topic,
-                                       "、".join(doc.keywords), html_text(bodies.get(doc.source).html),
+                                       "、".join(doc.keywords), html_text(view.body.html),
                                        *(a.title for a in doc.attachments)]))
         yield SearchRecord(view.url, doc.title, text, meta, filters, doc.published_on.isoformat(),
                            tuple(i for i in (doc.doc_no, doc.index_no) if i))
 
 
-def other_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
+def other_records(model: SiteModel) -> Iterable[SearchRecord]:
     site = model.site
-    guide = model.guide
-    yield SearchRecord("guide/", guide.title, html_text(bodies.get(guide.source).html),
+    guide = model.guide.guide
+    yield SearchRecord(model.guide.url, guide.title, html_text(model.guide.body.html),
                        {"title": guide.title, "date": guide.updated_on.isoformat(), "publisher": site.name,
                         "column": "政府信息公开指南"},
                        {"栏目": ["政府信息公开指南"], "年份": [str(guide.updated_on.year)], "发布机构": [site.name]},
@@ -56,21 +55,20 @@ def other_records(model: SiteModel, bodies: Bodies) -> Iterable[SearchRecord]:
     for view in model.rules:
         rule = view.rule
         yield SearchRecord(view.url, rule.title, "\n".join(filter(None, [rule.doc_no,
-                                                                            html_text(bodies.get(rule.source).html)])),
+                                                                            html_text(view.body.html)])),
                            {"title": rule.title, "date": rule.published_on.isoformat(), "publisher": site.name,
                             "column": "政府信息公开制度", **({"doc_no": rule.doc_no} if rule.doc_no else {})},
                            {"栏目": ["政府信息公开制度"], "年份": [str(rule.published_on.year)], "发布机构": [site.name]},
                            rule.published_on.isoformat(), (rule.doc_no,) if rule.doc_no else ())
-    for view in model.reports:
-        report = view.report
-        title = f"{site.name}{report.year}年政府信息公开工作年度报告"
-        text = "\n".join(html_text(bodies.get(report.source, key).html) for key in PROSE_KEYS)
-        yield SearchRecord(view.url, title, text,
-                           {"title": title, "date": report.published_on.isoformat(), "publisher": site.name,
+    for report_view in model.reports:
+        report = report_view.report
+        text = "\n".join(html_text(report_view.sections[key].html) for key in PROSE_KEYS)
+        yield SearchRecord(report_view.url, report_view.title, text,
+                           {"title": report_view.title, "date": report.published_on.isoformat(), "publisher": site.name,
                             "column": "政府信息公开工作年度报告"},
                            {"栏目": ["政府信息公开工作年度报告"], "年份": [str(report.published_on.year)],
                             "发布机构": [site.name]}, report.published_on.isoformat())
 
 
-def search_records(model: SiteModel, bodies: Bodies) -> list[SearchRecord]:
-    return [*other_records(model, bodies), *document_records(model, bodies)]
+def search_records(model: SiteModel) -> list[SearchRecord]:
+    return [*other_records(model), *document_records(model)]

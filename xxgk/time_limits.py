@@ -25,7 +25,6 @@ _PUNCTUATION = " \t\r\n。.，,；;：:、"
 @dataclass(frozen=True)
 class TimeLimit:
     working_days: int  # the limit in working days
-    source: str  # "text" when read from the cell, "default" when the regulation's 20 was used
 
 
 @dataclass(frozen=True)
@@ -40,14 +39,14 @@ def parse_time_limit(text: str, previous: TimeLimit | None = None) -> TimeLimit 
     # NFKC turns full-width digits and brackets (２０，（变更）) into their ASCII forms
     normal = unicodedata.normalize("NFKC", text).strip(_PUNCTUATION)
     if not normal:
-        return TimeLimit(DEFAULT_WORKING_DAYS, "default")
+        return TimeLimit(DEFAULT_WORKING_DAYS)
     if normal == SAME_AS_ABOVE:
         return previous if previous is not None else Unreadable(text)
     if match := _WORKING_DAYS.search(normal):
         days = _number(match.group(1))
-        return TimeLimit(days, "text") if days else Unreadable(text)
+        return TimeLimit(days) if days else Unreadable(text)
     if any(phrase in normal for phrase in NO_FIXED_LIMIT) and not _CALENDAR.search(normal):
-        return TimeLimit(DEFAULT_WORKING_DAYS, "default")
+        return TimeLimit(DEFAULT_WORKING_DAYS)
     return Unreadable(text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8))
 
@@ -12,7 +13,7 @@ class TodayError(ValueError):
     pass
 
 
-def resolve_today(option: str | None = None, environ: dict | None = None) -> dt.date:
+def resolve_today(option: str | None = None, environ: Mapping[str, str] | None = None) -> dt.date:
     """`--today YYYY-MM-DD` wins; then SOURCE_DATE_EPOCH; then the clock, in Beijing time."""
     environ = os.environ if environ is None else environ
     if option:

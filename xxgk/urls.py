@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -87,3 +88,18 @@ def relative(from_url: str, to_url: str) -> str:
     if rel in ("./", "."):
         return "./"
     return rel
+
+
+def linker(page_url: str) -> Callable[[str], str]:
+    """How the page at `page_url` links to any site-relative URL: the one way links are made."""
+    return lambda target: relative(page_url, target)
+
+
+def absolute(base_url: str | None, target: str) -> str:
+    """A site-relative URL from the site's root: base_url's path, or / when base_url is not set."""
+    return (base_url or "/").rstrip("/") + "/" + target
+
+
+def absolute_linker(base_url: str | None) -> Callable[[str], str]:
+    """For pages a server may show at any depth (404.html) and for feeds."""
+    return lambda target: absolute(base_url, target)

@@ -5,24 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
+
 from . import urls
 from .assemble import SiteModel
-from .bodies import Bodies
 from .inspection import InspectionReport
 from .output import Staging
-from .pages import Page, build_pages
+from .pages import build_pages, not_found_page
 from .progress import Progress
-from .render import NOT_FOUND_URL, TEMPLATE_DIR, make_environment, render_feed, render_page
+from .render import TEMPLATE_DIR, render_feed, render_page
 
 FEED_SIZE = 50
 ASSETS = "assets"
 
 
-def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root: Path,
+def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, content_root: Path,
                progress: Progress, inspection: InspectionReport | None = None, exact_shards: int = 1) -> tuple[int, int]:
     """Pages, feeds, assets and published files. Returns (pages, other files) written."""
-    env = make_environment(content_root)
-    pages = list(build_pages(model, bodies, inspection, exact_shards))
+    pages = list(build_pages(model, inspection, exact_shards))
     files = 0
     for done, page in enumerate(pages, start=1):
         staging.write_text(urls.output_file(page.url), render_page(env, model, page))
@@ -31,27 +31,22 @@ def write_site(staging: Staging, model: SiteModel, bodies: Bodies, content_root:
             files += 1
         progress.update("生成页面", done, len(pages))
     progress.finish()
-    not_found = Page(url=NOT_FOUND_URL, layout="layouts/404.html", title="页面不存在", section=None,
-                     in_sitemap=False)
-    staging.write_text(NOT_FOUND_URL, render_page(env, model, not_found))
+    not_found = not_found_page(model)
+    staging.write_text(not_found.url, render_page(env, model, not_found))
     sitemap = [p for p in pages if p.in_sitemap]
     staging.write_text("sitemap.xml", render_feed(env, model, "feeds/sitemap.xml", entries=sitemap))
     newest = model.documents[:FEED_SIZE]
-    updated = newest[0].document.published_on.isoformat() if newest else model.guide.updated_on.isoformat()
+    updated = newest[0].document.published_on.isoformat() if newest else model.guide.guide.updated_on.isoformat()
     staging.write_text("feed.xml", render_feed(env, model, "feeds/atom.xml", documents=newest, updated=updated))
     sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
     prefix = urlsplit(model.site.base_url).path if model.site.base_url else "/"
     hidden = [prefix + p.url for p in pages if not p.in_sitemap and p.url != urls.SEARCH]
     staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url, hidden=hidden))
-    for asset in sorted(asset_files(content_root)):
-        staging.copy(asset[1], f"{ASSETS}/{asset[0]}")
+    for name, source in sorted(asset_files(content_root)):
+        staging.copy(source, f"{ASSETS}/{name}")
         files += 1
-    published = {content_root / f for f in bodies.files}
-    published |= {content_root / v.document.source.parent / a.file for v in model.documents
-                  for a in v.document.attachments}
-    published |= {content_root / r.report.source for r in model.reports}
-    for source in sorted(published):
-        staging.copy(source, source.relative_to(content_root).as_posix())
+    for published in model.files:
+        staging.copy(content_root / published, published.as_posix())
         files += 1
     return len(pages) + 1, files
 

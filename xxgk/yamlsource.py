@@ -16,13 +16,12 @@ from typing import Any
 
 import yaml
 
+from .model import KeyPath, SourceLines
 from .problems import Problems
 from .yaml_messages import NESTING_HINT, context_name, explain
 
-try:
-    Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml is a declared requirement
-    Loader = yaml.SafeLoader
+# libyaml's loader; PyYAML's own is the fallback where libyaml is missing (both are tested)
+Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 NULL_TAG = "tag:yaml.org,2002:null"
 INT_RE = re.compile(r"[-+]?[0-9]+")
@@ -30,25 +29,15 @@ NUMBER_RE = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 
-KeyPath = tuple[str | int, ...]
 
 
 
-@dataclass
+@dataclass(frozen=True)
 class Located:
     """Converted values plus the line in the file where each key path was written."""
 
     value: Any
-    lines: dict[KeyPath, int] = field(default_factory=dict)
-
-    def line(self, path: KeyPath, default: int | None = None) -> int | None:
-        """Line of the path, or of its closest written ancestor."""
-        while True:
-            if path in self.lines:
-                return self.lines[path]
-            if not path:
-                return default
-            path = path[:-1]
+    lines: SourceLines = field(default_factory=SourceLines)
 
 
 class SchemaTypes:
@@ -138,6 +127,7 @@ class Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, self.types.child(schema, i), key_path + (i,), depth + 1)
                     for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.convert_scalar(node, schema)
 
     def convert_mapping(self, node: yaml.MappingNode, schema: dict | None, key_path: KeyPath,
@@ -190,7 +180,7 @@ def convert_root(root: yaml.Node | None, path: Path, first_line: int, schema: di
                  problems: Problems) -> Located | None:
     """Convert a composed node tree (see `compose`) into values typed by the schema."""
     if root is None:
-        return Located({}, {(): first_line})
+        return Located({}, SourceLines({(): first_line}))
     converter = Converter(path, first_line, SchemaTypes(schema), problems)
     try:
         value = converter.convert(root, schema, ())
@@ -199,4 +189,4 @@ def convert_root(root: yaml.Node | None, path: Path, first_line: int, schema: di
         return None
     if converter.too_big:
         return None
-    return Located(value, converter.lines)
+    return Located(value, SourceLines(converter.lines))

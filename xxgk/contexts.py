@@ -1,0 +1,245 @@
+"""What each layout and component is given: one frozen type per layout (its `layout` names the
+template) and one per component parameter. Every `href` here is final, already relative to the page
+that shows it; the templates print it as it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
+
+from markupsafe import Markup
+
+from .inspection import InspectionReport
+from .model import AnnualReport, CatalogueItem
+from .report_tables import Grid
+
+# Component parameters (templates/components/<name>/params.schema.json describes each).
+
+@dataclass(frozen=True)
+class LinkItem:
+    """breadcrumbs items, related-links links, the validity banner's replacing document."""
+
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """document-list items."""
+
+    title: str
+    href: str
+    date: str
+    label: str | None = None
+    validity: str | None = None
+
+
+@dataclass(frozen=True)
+class MetadataRow:
+    """metadata-table rows."""
+
+    label: str
+    value: str
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class FileItem:
+    """attachment-list items."""
+
+    title: str
+    href: str
+    file_type: str
+    size: str
+
+
+@dataclass(frozen=True)
+class RelatedGroup:
+    heading: str
+    links: tuple[LinkItem, ...]
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None: the gap between page numbers
+    href: str | None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    current: int
+    total: int
+    pages: tuple[PageLink, ...]
+    prev: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Banner:
+    """validity-banner parameters."""
+
+    state: str  # 失效, 废止 or 已修改
+    date: str | None
+    automatic: bool
+    replaced_by: LinkItem | None
+
+
+@dataclass(frozen=True)
+class NavPart:
+    """A part of the column in the site navigation and on the home page."""
+
+    text: str
+    note: str
+    href: str
+    current: bool
+
+
+# Layout contexts.
+
+@dataclass(frozen=True)
+class HomeContext:
+    layout: ClassVar[str] = "layouts/home.html"
+    latest: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class GuideContext:
+    layout: ClassVar[str] = "layouts/guide.html"
+    updated_on: dt.date
+    body: Markup
+    office: tuple[MetadataRow, ...]
+
+
+@dataclass(frozen=True)
+class RulesContext:
+    layout: ClassVar[str] = "layouts/rules.html"
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    layout: ClassVar[str] = "layouts/rule.html"
+    metadata: tuple[MetadataRow, ...]
+    body: Markup
+
+
+@dataclass(frozen=True)
+class ColumnSummary:
+    name: str
+    href: str
+    count: int
+    updated_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ColumnsContext:
+    layout: ClassVar[str] = "layouts/columns.html"
+    columns: tuple[ColumnSummary, ...]
+
+
+@dataclass(frozen=True)
+class GroupLink:
+    text: str
+    href: str
+    count: int
+    current: bool
+
+
+@dataclass(frozen=True)
+class ColumnContext:
+    layout: ClassVar[str] = "layouts/column.html"
+    column_name: str
+    groups: tuple[GroupLink, ...]
+    item: CatalogueItem | None  # the 二级事项 listed, None on the sub-column's own list
+    list_heading: str
+    items: tuple[ListItem, ...]
+    pagination: Pagination
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    layout: ClassVar[str] = "layouts/document.html"
+    banner: Banner | None
+    metadata: tuple[MetadataRow, ...]
+    body: Markup
+    attachments: tuple[FileItem, ...]
+    related: tuple[RelatedGroup, ...]
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    title: str
+    href: str
+    published_on: dt.date
+
+
+@dataclass(frozen=True)
+class ReportsContext:
+    layout: ClassVar[str] = "layouts/reports.html"
+    reports: tuple[ReportEntry, ...]
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    heading: str
+    grid: Grid | None  # tables 2 to 4
+    html: Markup | None  # the prose sections
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    layout: ClassVar[str] = "layouts/report.html"
+    report: AnnualReport
+    sections: tuple[ReportSection, ...]
+    downloads: tuple[FileItem, ...]
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    item: CatalogueItem
+    href: str | None  # its 二级事项 list; None for 依申请 rows
+
+
+@dataclass(frozen=True)
+class CatalogueContext:
+    layout: ClassVar[str] = "layouts/catalogue.html"
+    rows: tuple[CatalogueRow, ...]
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    layout: ClassVar[str] = "layouts/search.html"
+    exact_shards: int
+
+
+@dataclass(frozen=True)
+class InspectionEntry:
+    where: str
+    message: str
+    reason: str | None = None  # for switched-off findings
+
+
+@dataclass(frozen=True)
+class InspectionGroup:
+    area: str
+    title: str
+    entries: tuple[InspectionEntry, ...]
+
+
+@dataclass(frozen=True)
+class InspectionContext:
+    layout: ClassVar[str] = "layouts/inspection.html"
+    report: InspectionReport
+    groups: tuple[InspectionGroup, ...]
+    suppressed: tuple[InspectionEntry, ...]
+
+
+@dataclass(frozen=True)
+class NotFoundContext:
+    layout: ClassVar[str] = "layouts/404.html"
+
+
+LayoutContext = (HomeContext | GuideContext | RulesContext | RuleContext | ColumnsContext | ColumnContext
+                 | DocumentContext | ReportsContext | ReportContext | CatalogueContext | SearchContext
+                 | InspectionContext | NotFoundContext)
