@@ -18,7 +18,6 @@ SECTIONS = (
 PROSE_KEYS = ("overview", "problems", "other_matters")
 
 APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
-ORGANISATIONS = APPLICANTS[1:6]  # 法人或其他组织
 RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
 
