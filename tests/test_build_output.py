@@ -39,7 +39,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(content, build_site, 
     assert result.code == 1
     assert result.err.splitlines()[-1] == "网站未生成，site 保持不变。"
     assert digest(site) == before
-    assert sorted(p.name for p in site.parent.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in site.parent.iterdir()) == [".cache", "content", "site"]  # no staging folder left
 
 
 def test_a_crash_in_the_middle_leaves_the_previous_site_and_is_cleaned_up(content, build_site, run, monkeypatch):
@@ -56,8 +56,8 @@ def test_a_crash_in_the_middle_leaves_the_previous_site_and_is_cleaned_up(conten
         return original(*args, **kwargs)
 
     monkeypatch.setattr(write_module, "render_page", crash_after_three)
-    with pytest.raises(KeyboardInterrupt):
-        run("build", "--content", "content", "--out", "site")
+    with pytest.raises(KeyboardInterrupt):  # without the cache, so that every page is rendered again
+        run("build", "--content", "content", "--out", "site", "--no-cache")
     assert digest(site) == before
     monkeypatch.setattr(write_module, "render_page", original)
     stale = site.parent / ".xxgk-staging-site-leftover"
@@ -123,7 +123,7 @@ def test_progress_display_on_a_terminal(content):
         output += chunk
     assert process.wait() == 0
     text = output.decode("utf-8")
-    assert "生成页面 18/18" in text and "\r" in text
+    assert "生成页面 19/19" in text and "\r" in text
     assert "已生成 19 个页面" in text
 
 

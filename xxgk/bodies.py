@@ -3,21 +3,23 @@ folder. Broken internal links are errors: evaluators count them against a site."
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from . import urls
 from .body_html import fit_headings, wrap_tables
+from .build_cache import key_of
 from .markdown_render import render_markdown
 from .model import Content
 from .paths import resolve_reference
-from .problems import Problems
+from .problems import Problem, Problems
 from .report_format import PROSE_KEYS, SECTIONS
 from .sanitize import sanitize
+from .work import Work
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")  # a scheme (not a drive letter), or //host, or #
 PAGE_TOP_HEADING = 2  # below the page's h1
@@ -58,29 +60,43 @@ def page_urls(content: Content) -> dict[str, str]:
     return mapping
 
 
-def make_resolver(root: Path, source: PurePosixPath, page_url: str, pages: dict[str, str],
-                  files: list[PurePosixPath], external: list[str], refused: dict[str, str]):
-    """Resolve a link or image target written in a body; refusals are collected with their reason."""
-    def resolve(target: str) -> str | None:
+# What one written target became: the URL published (None: refused), why it was refused, the local file it publishes.
+Outcome = tuple[str | None, str | None, PurePosixPath | None]
+
+
+@dataclass
+class Resolver:
+    """Resolves the link and image targets written in one body, remembering each outcome: a cached
+    conversion is reused only while every target it resolved still resolves the same way."""
+
+    root: Path
+    source: PurePosixPath
+    page_url: str
+    pages: Mapping[str, str]
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+
+    def __call__(self, target: str) -> str | None:
+        outcome = self.outcome(target)
+        self.outcomes[target] = outcome
+        return outcome[0]
+
+    def outcome(self, target: str) -> Outcome:
         target = target.strip()
         if not target or EXTERNAL.match(target):
-            if target.lower().startswith(("http:", "https:")):
-                external.append(target)
-            return target  # unsafe schemes (javascript: …) are removed, with a warning, by the sanitiser
+            return target, None, None  # unsafe schemes (javascript: …) are removed, with a warning, by the sanitiser
         parts = urlsplit(target)
-        path, reason = resolve_reference(root, source, parts.path, allow_parent=True)
+        path, reason = resolve_reference(self.root, self.source, parts.path, allow_parent=True)
         if reason or path is None:
-            refused[target] = reason or "无法读取"
-            return None
+            return None, reason or "无法读取", None
         suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
-        if path.as_posix() in pages:
-            return urls.relative(page_url, pages[path.as_posix()]) + suffix
-        if (root / path).is_file() and path.suffix != ".md":
-            files.append(path)
-            return urls.relative(page_url, urls.file_url(path)) + suffix
-        refused[target] = "指向的文件不存在；站内链接请写相对于本文件的路径，如 ../2023/notice.md"
-        return None
-    return resolve
+        if path.as_posix() in self.pages:
+            return urls.relative(self.page_url, self.pages[path.as_posix()]) + suffix, None, None
+        if (self.root / path).is_file() and path.suffix != ".md":
+            return urls.relative(self.page_url, urls.file_url(path)) + suffix, None, path
+        return None, "指向的文件不存在；站内链接请写相对于本文件的路径，如 ../2023/notice.md", None
+
+    def still_valid(self, outcomes: Mapping[str, Outcome]) -> bool:
+        return all(self.outcome(target) == outcome for target, outcome in outcomes.items())
 
 
 def line_in(text: str, first_line: int, needle: str, start: int = 0) -> tuple[int, int]:
@@ -89,24 +105,24 @@ def line_in(text: str, first_line: int, needle: str, start: int = 0) -> tuple[in
     return (first_line + text.count("\n", 0, index), index) if index >= 0 else (first_line, -1)
 
 
-class ImagesWithoutText(HTMLParser):
-    """The images a screen reader could only call "图片": no alt text, or an empty one."""
+@dataclass(frozen=True)
+class BodySource:
+    """One body to convert, with everything its HTML depends on besides the files it links to."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sources: list[str] = []
+    source: PurePosixPath
+    page_url: str
+    text: str
+    first_line: int
+    top_heading: int = PAGE_TOP_HEADING
+    where: str = ""  # names the report section, in messages
+    section: str | None = None  # the report's prose key, for a section of an annual report
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "img" and not (values.get("alt") or "").strip():
-            self.sources.append(values.get("src") or "")
 
-
-def images_without_text(html: str) -> list[str]:
-    scanner = ImagesWithoutText()
-    scanner.feed(html)
-    scanner.close()
-    return scanner.sources
+@dataclass(frozen=True)
+class Converted:
+    body: Body
+    problems: tuple[Problem, ...]
+    outcomes: Mapping[str, Outcome]
 
 
 @dataclass(frozen=True)
@@ -115,48 +131,72 @@ class Converter:
 
     root: Path
     pages: dict[str, str]
-    problems: Problems
     wrap_table: Callable[[str], str]
 
-    def convert(self, source: PurePosixPath, page_url: str, text: str, first_line: int,
-                top_heading: int = PAGE_TOP_HEADING, where: str = "") -> Body:
-        files: list[PurePosixPath] = []
-        external: list[str] = []
-        refused: dict[str, str] = {}
-        resolve = make_resolver(self.root, source, page_url, self.pages, files, external, refused)
-        rendered = render_markdown(text)
-        html, removals = sanitize(rendered, resolve)
-        path = self.root / source
+    def resolver(self, item: BodySource) -> Resolver:
+        return Resolver(self.root, item.source, item.page_url, self.pages)
+
+    def convert(self, item: BodySource) -> Converted:
+        problems = Problems()
+        text, first_line, where = item.text, item.first_line, item.where
+        resolve = self.resolver(item)
+        result = sanitize(render_markdown(text), resolve)
+        path = self.root / item.source
         searched = 0  # the same picture may appear twice: each warning points at the next occurrence
-        for image in images_without_text(rendered):
+        for image in result.unlabelled_images:
             line, at = line_in(text, first_line, image, searched)
             searched = at + 1 if at >= 0 else searched
-            self.problems.warning("image-alt", f"{where}图片 \"{image}\" 没有文字说明：请写成 ![图片内容的说明]({image})，"
-                                  "读屏软件会读出这段说明", path, line)
-        for target, reason in refused.items():
-            self.problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path,
-                                line_in(text, first_line, target)[0])
-        for removal in removals:
-            self.problems.warning("sanitized", f"{where}已移除 {removal.what}", path,
-                                  line_in(text, first_line, removal.snippet)[0])
-        html = wrap_tables(fit_headings(html, top_heading), self.wrap_table)
-        return Body(source, html, tuple(files), tuple(external))
+            problems.warning("image-alt", f"{where}图片 \"{image}\" 没有文字说明：请写成 ![图片内容的说明]({image})，"
+                             "读屏软件会读出这段说明", path, line)
+        for target, (_url, reason, _file) in resolve.outcomes.items():
+            if reason:
+                problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path,
+                               line_in(text, first_line, target)[0])
+        for removal in result.removals:
+            problems.warning("sanitized", f"{where}已移除 {removal.what}", path,
+                             line_in(text, first_line, removal.snippet)[0])
+        html = wrap_tables(fit_headings(result.html, item.top_heading), self.wrap_table)
+        files = tuple(file for _url, _reason, file in resolve.outcomes.values() if file is not None)
+        external = tuple(t.strip() for t in resolve.outcomes if t.strip().lower().startswith(("http:", "https:")))
+        return Converted(Body(item.source, html, files, external), problems.items, dict(resolve.outcomes))
 
 
-def convert_all(content: Content, problems: Problems, wrap_table: Callable[[str], str]) -> Bodies:
-    converter = Converter(Path(content.root), page_urls(content), problems, wrap_table)
-    pages: dict[PurePosixPath, Body] = {}
-    for document in content.documents:
-        pages[document.source] = converter.convert(document.source, urls.document_url(document), document.body,
-                                                   document.body_line)
-    for rule in content.rules:
-        pages[rule.source] = converter.convert(rule.source, urls.rule_url(rule), rule.body, rule.body_line)
+def body_sources(content: Content) -> list[BodySource]:
+    """Every body of the column, in a fixed order: documents, rules, the guide, report sections."""
+    items = [BodySource(d.source, urls.document_url(d), d.body, d.body_line) for d in content.documents]
+    items += [BodySource(r.source, urls.rule_url(r), r.body, r.body_line) for r in content.rules]
     guide = content.guide
-    pages[guide.source] = converter.convert(guide.source, urls.GUIDE, guide.body, guide.body_line)
-    sections: dict[PurePosixPath, dict[str, Body]] = {}
+    items.append(BodySource(guide.source, urls.GUIDE, guide.body, guide.body_line))
     for report in content.reports:
-        sections[report.source] = {
-            key: converter.convert(report.source, urls.report_url(report.year), getattr(report, key),
-                                   (report.lines.line(key) or 1) + 1, SECTION_TOP_HEADING, f"{key}（{heading}）中的")
-            for key, heading in REPORT_SECTIONS}
+        items += [BodySource(report.source, urls.report_url(report.year), getattr(report, key),
+                             (report.lines.line(key) or 1) + 1, SECTION_TOP_HEADING, f"{key}（{heading}）中的",
+                             key)
+                  for key, heading in REPORT_SECTIONS]
+    return items
+
+
+def convert_all(content: Content, problems: Problems, wrap_table: Callable[[str], str], work: Work | None = None,
+                templates: str = "") -> Bodies:
+    """Every body converted on every core; a body whose text, place and templates (`templates`, their
+    digest) are unchanged, and whose links still resolve the same way, comes from the build cache."""
+    work = work or Work()
+    converter = Converter(Path(content.root), page_urls(content), wrap_table)
+    root, cwd = str(content.root), os.getcwd()
+
+    def key(item: BodySource) -> str:
+        return key_of("body", root, cwd, templates, item.source, item.page_url, item.text, item.first_line,
+                      item.top_heading, item.where, item.section)
+
+    def reuse(item: BodySource, converted: Converted) -> bool:
+        return converter.resolver(item).still_valid(converted.outcomes)
+
+    items = body_sources(content)
+    pages: dict[PurePosixPath, Body] = {}
+    sections: dict[PurePosixPath, dict[str, Body]] = {}
+    for item, converted in zip(items, work.map("body", items, key, converter.convert, reuse), strict=True):
+        problems.extend(converted.problems)
+        if item.section is not None:
+            sections.setdefault(item.source, {})[item.section] = converted.body
+        else:
+            pages[item.source] = converted.body
     return Bodies(pages, sections)

@@ -15,6 +15,7 @@ from .loader import Loaded
 from .model import Content
 from .problems import Problems
 from .report_checks import check_normative_counts, check_reports
+from .work import Work
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def check_parts(loaded: Loaded, problems: Problems) -> None:
         problems.warning("empty-column", f"{name}栏目没有内容", folder)
 
 
-def run_checks(loaded: Loaded, today: dt.date, problems: Problems, wrap_table: Callable[[str], str]) -> Checked:
+def run_checks(loaded: Loaded, today: dt.date, problems: Problems, wrap_table: Callable[[str], str],
+               work: Work | None = None, templates: str = "") -> Checked:
     """The cross-file, report, body and inspection checks over what the loader could read."""
     root = loaded.root
     site = loaded.site
@@ -49,7 +51,7 @@ def run_checks(loaded: Loaded, today: dt.date, problems: Problems, wrap_table: C
         return Checked(None, None, None)
     check_sub_columns(content, problems)
     check_normative_counts(content.reports, content.documents, root, problems)
-    bodies = convert_all(content, problems, wrap_table)
+    bodies = convert_all(content, problems, wrap_table, work, templates)
     inspection = inspect(content, bodies, today)
     check_switched_off(inspection, root, problems)
     return Checked(content, bodies, inspection)

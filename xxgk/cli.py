@@ -7,13 +7,17 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from .build_cache import BuildCache
 from .check_report import format_report, report_json
 from .pipeline import build, check
 from .progress import Progress
 from .today import TodayError, resolve_today
+from .work import Work
+from .workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 VERBS = ("build", "check")
+DEFAULT_CACHE = Path(".cache")
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -30,9 +34,15 @@ def make_parser() -> argparse.ArgumentParser:
     common.add_argument("--strict", action="store_true", help="警告也按错误处理（用于持续集成）")
     common.add_argument("--today", help="按指定日期（YYYY-MM-DD）检查与生成；也可用环境变量 SOURCE_DATE_EPOCH")
     common.add_argument("--quiet", action="store_true", help="只输出问题和错误")
+    common.add_argument("--cache", default=DEFAULT_CACHE, type=Path,
+                        help=f"增量生成缓存目录（默认 {DEFAULT_CACHE}，可随时删除）")
+    common.add_argument("--no-cache", action="store_true", help="不读也不写缓存，全部重新处理")
+    common.add_argument("--jobs", type=int, default=None,
+                        help="并行进程数（默认等于可用的处理器核数；1 表示不并行）")
     build = verbs.add_parser("build", parents=[common], help="检查内容并生成网站（默认）")
     build.add_argument("--out", default="site", type=Path, help="输出目录（默认 site）")
     build.add_argument("--no-search", action="store_true", help="不生成搜索索引（快速预览）")
+    build.add_argument("--verify", action="store_true", help="生成后再逐页读取网页，复查每个站内链接（较慢）")
     verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
     verify.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     return parser
@@ -54,8 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.content.is_dir():
         print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
         return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        print("xxgk: 用法错误：--jobs 应为不小于 1 的整数", file=sys.stderr)
+        return EXIT_USAGE
     if args.verb == "check":
-        result = check(args.content, today)
+        work = Work(BuildCache(None if args.no_cache else args.cache), args.jobs or default_jobs())
+        try:
+            result = check(args.content, today, work)
+        finally:
+            work.cache.close()
         if args.format == "json":
             print(report_json(result.verdict, args.strict))
         else:
@@ -66,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_build(args: argparse.Namespace, today) -> int:
     outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
-                    search=not args.no_search)
+                    search=not args.no_search, cache=None if args.no_cache else args.cache, jobs=args.jobs,
+                    verify=args.verify)
     verdict = outcome.check.verdict
     if verdict.errors or verdict.warnings or not outcome.written:
         print(format_report(verdict, args.strict), file=sys.stderr)
@@ -74,5 +92,6 @@ def run_build(args: argparse.Namespace, today) -> int:
         print(f"网站未生成，{args.out} 保持不变。", file=sys.stderr)
         return EXIT_CONTENT
     if not args.quiet:
-        print(f"已生成 {outcome.pages} 个页面、{outcome.files} 个其他文件到 {args.out}，用时 {outcome.seconds:.1f} 秒。")
+        reused = f"（{outcome.pages - outcome.rendered} 个页面未变，取自缓存）" if outcome.rendered < outcome.pages else ""
+        print(f"已生成 {outcome.pages} 个页面{reused}、{outcome.files} 个其他文件到 {args.out}，用时 {outcome.seconds:.1f} 秒。")
     return EXIT_OK

@@ -1,8 +1,10 @@
-"""After writing: every internal link and asset reference in the output must resolve."""
+"""Every internal link and asset reference of the site must resolve: checked from the targets the
+pages made (`missing_targets`), and, with --verify, by reading the written HTML back (`broken_links`)."""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -59,3 +61,22 @@ def broken_links(site: Path, base_url: str | None = None) -> list[tuple[str, str
             if not target_exists(site, page, reference, base_url):
                 broken.append((page.relative_to(site).as_posix(), reference))
     return broken
+
+
+def missing_targets(targets: Iterable[tuple[str, Iterable[str]]], written: set[str]) -> list[tuple[str, str]]:
+    """(page URL, target) for every site-relative link target a page made that no written file serves.
+    The targets come from the pages' linkers, so nothing generated is parsed again."""
+    missing = []
+    for page_url, page_targets in targets:
+        for target in sorted(page_targets):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc:
+                continue
+            path = unquote(parts.path)
+            if not path and target.startswith("#"):
+                continue
+            if path == "" or path.endswith("/"):
+                path += "index.html"
+            if path not in written:
+                missing.append((page_url, target))
+    return missing

@@ -4,12 +4,14 @@ look across files run afterwards, in `checks`."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .build_cache import key_of
 from .catalogue import load_catalogue
 from .inspection_config import inspection_config
 from .model import (
@@ -26,8 +28,9 @@ from .model import (
     Validity,
 )
 from .paths import escapes_root
-from .problems import Problems
+from .problems import Problem, Problems
 from .records import Record, parse_markdown, parse_yaml_file
+from .work import Work
 from .yamlsource import root_scalar
 
 URL_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -137,12 +140,30 @@ def load_guide(root: Path, problems: Problems) -> Guide | None:
     return build_guide(record) if record is not None and record.valid else None
 
 
-def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems, limits: Limits) -> list[Record]:
+def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems, limits: Limits,
+                         work: Work) -> list[Record]:
+    """Every Markdown file of the folder parsed and validated, on every core, each looked up in the
+    build cache by its bytes first."""
+    paths = [path for path in refuse_outside_links(markdown_files(root / name), root, problems)
+             if check_url_safe(path, root, problems)]
+    cwd = os.getcwd()  # problems name files relative to it
+
+    def key(path: Path) -> str | None:
+        try:
+            if path.stat().st_size > limits.markdown_bytes:
+                return None
+            data = path.read_bytes()
+        except (OSError, ValueError):
+            return None
+        return key_of(str(path), cwd, schema, limits.markdown_bytes, data)
+
+    def parse(path: Path) -> tuple[Record | None, tuple[Problem, ...]]:
+        found = Problems()
+        return parse_markdown(path, relative(path, root), schema, found, limits.markdown_bytes), found.items
+
     records = []
-    for path in refuse_outside_links(markdown_files(root / name), root, problems):
-        if not check_url_safe(path, root, problems):
-            continue
-        record = parse_markdown(path, relative(path, root), schema, problems, limits.markdown_bytes)
+    for record, found in work.map("record", paths, key, parse):
+        problems.extend(found)
         if record is not None:
             records.append(record)
     return records
@@ -176,7 +197,7 @@ def empty_parts(root: Path) -> tuple[tuple[Path, str], ...]:
                  if not (root / folder).is_dir() or not any((root / folder).rglob(pattern)))
 
 
-def load_content(root: Path, problems: Problems) -> Loaded | None:
+def load_content(root: Path, problems: Problems, work: Work | None = None) -> Loaded | None:
     """Read every file of the content folder. None when the folder itself cannot be used."""
     if not root.is_dir():
         problems.error("missing-folder", "内容目录不存在", root)
@@ -189,8 +210,9 @@ def load_content(root: Path, problems: Problems) -> Loaded | None:
     limits = site.limits if site is not None else Limits()  # the folders below are read with site.yaml's limits
     catalogue = load_catalogue(root / "catalogue.csv", problems)
     guide = load_guide(root, problems)
-    rules = load_markdown_folder(root, "rules", "rule.schema.json", problems, limits)
-    documents = load_markdown_folder(root, "documents", "document.schema.json", problems, limits)
+    work = work or Work()
+    rules = load_markdown_folder(root, "rules", "rule.schema.json", problems, limits, work)
+    documents = load_markdown_folder(root, "documents", "document.schema.json", problems, limits, work)
     publisher = site.name if site is not None else ""
     return Loaded(root, site, catalogue, guide, tuple(build_rule(r) for r in rules if r.valid),
                   tuple(build_document(r, publisher) for r in documents if r.valid), tuple(documents),

@@ -29,6 +29,11 @@ class BodyExtension(Extension):
         md.treeprocessors.register(TableScopes(md), "xxgk-table-scopes", 5)
 
 
+_instance: markdown.Markdown | None = None  # one per process: building the parser costs more than a body
+
+
 def render_markdown(text: str) -> str:
-    md = markdown.Markdown(extensions=[*EXTENSIONS, BodyExtension()], output_format="html")
-    return md.convert(text)
+    global _instance
+    if _instance is None:
+        _instance = markdown.Markdown(extensions=[*EXTENSIONS, BodyExtension()], output_format="html")
+    return _instance.reset().convert(text)

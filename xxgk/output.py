@@ -21,6 +21,7 @@ class Staging:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(self.out)
         self.path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + self.out.name + "-", dir=self.out.parent))
+        self.written: set[str] = set()  # site-relative paths of every file written, for the link check
 
     def file(self, relative: str) -> Path:
         """Path inside the staging folder; refuses anything that would land outside it."""
@@ -28,7 +29,13 @@ class Staging:
         if not target.is_relative_to(self.path):
             raise ValueError(f"output path escapes the output folder: {relative}")
         target.parent.mkdir(parents=True, exist_ok=True)
+        self.written.add(target.relative_to(self.path).as_posix())
         return target
+
+    def record_folder(self, relative: str) -> None:
+        """Files another program wrote into the staging folder (the Pagefind bundle)."""
+        folder = self.path / relative
+        self.written.update(p.relative_to(self.path).as_posix() for p in folder.rglob("*") if p.is_file())
 
     def write_text(self, relative: str, text: str) -> None:
         self.file(relative).write_text(text, encoding="utf-8", newline="\n")

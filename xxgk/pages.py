@@ -69,7 +69,7 @@ class Page:
     title: str
     section: str | None  # the part of the column this page belongs to (its URL)
     context: LayoutContext
-    link: Linker  # site-relative URL -> the href this page uses for it
+    link: urls.Linker  # site-relative URL -> the href this page uses for it (and remembers it)
     crumbs: tuple[LinkItem, ...] = ()  # the last one is this page
     description: str | None = None
     lastmod: str | None = None  # for sitemap.xml

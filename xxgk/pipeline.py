@@ -2,7 +2,9 @@
 
     load content -> check (across files, bodies converted, self-inspection) -> assemble the site model
                  -> render pages -> write to a staging folder -> check links -> swap into --out
-"""
+
+Parsing files, converting bodies and rendering pages run on every core and come from the build cache
+when their inputs have not changed (`work.Work`)."""
 
 from __future__ import annotations
 
@@ -11,21 +13,26 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
 from .assemble import assemble
 from .bodies import Bodies
+from .build_cache import BuildCache, folder_digest
 from .check_report import Verdict
 from .checks import run_checks
 from .inspection import InspectionReport
-from .linkcheck import broken_links
+from .linkcheck import broken_links, missing_targets
 from .loader import load_content
 from .model import Content
 from .output import Staging
+from .pages import NOT_FOUND_URL
 from .problems import Problems
 from .progress import Progress
-from .render import make_environment, table_wrapper
+from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, make_environment, table_wrapper
 from .search_exact import exact_shards
 from .search_index import write_search
 from .search_records import search_records
+from .work import Work
+from .workers import default_jobs
 from .write import write_site
 
 
@@ -52,24 +59,45 @@ class BuildResult:
     seconds: float = 0.0
     written: bool = False
     search_seconds: float = 0.0  # of `seconds`: the search records, exact-lookup shards and Pagefind bundle
+    rendered: int = 0  # pages rendered afresh; the others came from the build cache
 
 
-def check(content_dir: Path, today: dt.date) -> CheckResult:
+def templates_digest(content_dir: Path, work: Work) -> str:
+    """The product's templates and the department's overrides: a change to any re-renders every page.
+    (Only the cache needs it.)"""
+    return folder_digest([TEMPLATE_DIR, content_dir / OVERRIDE_FOLDER]) if work.cache.enabled else ""
+
+
+def check(content_dir: Path, today: dt.date, work: Work | None = None) -> CheckResult:
     """Load the content folder and run every check; nothing is written."""
+    work = work or Work()
     problems = Problems()
-    loaded = load_content(content_dir, problems)
+    loaded = load_content(content_dir, problems, work)
     if loaded is None:
         return CheckResult(None, None, problems)
-    checked = run_checks(loaded, today, problems, table_wrapper(make_environment(content_dir)))
+    checked = run_checks(loaded, today, problems, table_wrapper(make_environment(content_dir)), work,
+                         templates_digest(content_dir, work))
     passed = not Verdict(problems, checked.inspection).errors
     return CheckResult(checked.content if passed else None, checked.bodies, problems, checked.inspection)
 
 
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
-          progress: Progress | None = None, search: bool = True) -> BuildResult:
-    """Check, then write the site to a staging folder and swap it into `out` only if all went well."""
+          progress: Progress | None = None, search: bool = True, cache: Path | None = None,
+          jobs: int | None = None, verify: bool = False) -> BuildResult:
+    """Check, then write the site to a staging folder and swap it into `out` only if all went well.
+    `cache` is the folder of the incremental-build cache (None: build from scratch); `verify` also
+    reads every written page back to check its links (slow; the build checks them without that)."""
     started = time.monotonic()
-    result = check(content_dir, today)
+    work = Work(BuildCache(cache), jobs if jobs is not None else default_jobs())
+    try:
+        return build_with(work, content_dir, out, today, strict, progress or Progress(False), search, verify, started)
+    finally:
+        work.cache.close()
+
+
+def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict: bool, progress: Progress,
+               search: bool, verify: bool, started: float) -> BuildResult:
+    result = check(content_dir, today, work)
     content, bodies = result.content, result.bodies
     if result.failed(strict) or content is None or bodies is None:
         return BuildResult(result)
@@ -82,15 +110,21 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
         if search:
             write_search(staging, records, shards)
         search_seconds = time.monotonic() - search_started
-        pages, files = write_site(staging, make_environment(content_dir), model, content_dir, progress or Progress(False),
-                                  result.inspection, shard_count)
-        for page, reference in broken_links(staging.path, content.site.base_url):
-            result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
+        written = write_site(staging, make_environment(content_dir), model, content_dir, progress, result.inspection,
+                             shard_count, work, templates_digest(content_dir, work))
+        for page_url, target in missing_targets(written.targets, staging.written):
+            href = urls.relative(page_url, target) if page_url != NOT_FOUND_URL else urls.absolute(content.site.base_url, target)
+            result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{href}\"", out / urls.output_file(page_url))
+        if verify:
+            for page, reference in broken_links(staging.path, content.site.base_url):
+                result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{reference}\"", out / page)
         if result.problems.errors:
             staging.discard()
-            return BuildResult(result, pages, files, time.monotonic() - started)
+            return BuildResult(result, written.pages, written.files, time.monotonic() - started)
         staging.commit()
+        work.cache.keep_only_used()
     except BaseException:
         staging.discard()
         raise
-    return BuildResult(result, pages, files, time.monotonic() - started, True, search_seconds)
+    return BuildResult(result, written.pages, written.files, time.monotonic() - started, True, search_seconds,
+                       work.computed["page"])

@@ -61,6 +61,10 @@ class Problems:
                 field: str | None = None) -> None:
         self._items.append(Problem(Level.WARNING, code, message, display_path(path), line, field))
 
+    def extend(self, items: tuple[Problem, ...] | list[Problem]) -> None:
+        """Problems found elsewhere (in a worker process, or remembered by the build cache)."""
+        self._items.extend(items)
+
     @property
     def items(self) -> tuple[Problem, ...]:
         return tuple(self._items)

@@ -51,11 +51,13 @@ def safe_url(tag: str, attribute: str, value: str) -> bool:
 
 
 class RemovalScanner(HTMLParser):
-    """Lists what the sanitiser is about to drop, in words a clerk understands."""
+    """Lists what the sanitiser is about to drop, in words a clerk understands, and the images a
+    screen reader could only call "图片" (no alt text, or an empty one): the one Python parse of a body."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.removals: list[Removal] = []
+        self.unlabelled_images: list[str] = []
         self.dropped_depth = 0  # inside an element that goes with its content: nothing more to say
 
     def handle_endtag(self, tag: str) -> None:
@@ -66,6 +68,10 @@ class RemovalScanner(HTMLParser):
         if self.dropped_depth:
             self.dropped_depth += tag in DROPPED_WITH_CONTENT
             return
+        if tag == "img":
+            values = dict(attrs)
+            if not (values.get("alt") or "").strip():
+                self.unlabelled_images.append(values.get("src") or "")
         if tag in DROPPED_WITH_CONTENT:
             self.removals.append(Removal(f"<{tag}> 元素（连同其内容）", f"<{tag}"))
             self.dropped_depth = 1
@@ -92,8 +98,16 @@ class RemovalScanner(HTMLParser):
 LinkResolver = Callable[[str], str | None]
 
 
-def sanitize(html: str, resolve: LinkResolver | None = None) -> tuple[str, list[Removal]]:
-    """The cleaned HTML, with every kept link and image passed through `resolve`, and what was removed."""
+@dataclass(frozen=True)
+class Sanitized:
+    html: str
+    removals: list[Removal]
+    unlabelled_images: list[str]  # src of each <img> without alt text, in order
+
+
+def sanitize(html: str, resolve: LinkResolver | None = None) -> Sanitized:
+    """The cleaned HTML, with every kept link and image passed through `resolve`, what was removed,
+    and the images without text."""
     scanner = RemovalScanner()
     scanner.feed(html)
     scanner.close()
@@ -111,4 +125,4 @@ def sanitize(html: str, resolve: LinkResolver | None = None) -> tuple[str, list[
         html, tags=ALLOWED_TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel", "data"}, attribute_filter=attribute_filter, link_rel=None,
         strip_comments=True)
-    return cleaned, scanner.removals
+    return Sanitized(cleaned, scanner.removals, scanner.unlabelled_images)

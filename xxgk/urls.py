@@ -90,9 +90,22 @@ def relative(from_url: str, to_url: str) -> str:
     return rel
 
 
-def linker(page_url: str) -> Callable[[str], str]:
-    """How the page at `page_url` links to any site-relative URL: the one way links are made."""
-    return lambda target: relative(page_url, target)
+class Linker:
+    """How one page links to any site-relative URL: the one way links are made. It remembers every
+    target, so the build checks its own links against what it writes without parsing its output."""
+
+    def __init__(self, make: Callable[[str], str]) -> None:
+        self.make = make
+        self.targets: set[str] = set()
+
+    def __call__(self, target: str) -> str:
+        self.targets.add(target)
+        return self.make(target)
+
+
+def linker(page_url: str) -> Linker:
+    """Links relative to the page at `page_url`."""
+    return Linker(lambda target: relative(page_url, target))
 
 
 def absolute(base_url: str | None, target: str) -> str:
@@ -100,6 +113,6 @@ def absolute(base_url: str | None, target: str) -> str:
     return (base_url or "/").rstrip("/") + "/" + target
 
 
-def absolute_linker(base_url: str | None) -> Callable[[str], str]:
+def absolute_linker(base_url: str | None) -> Linker:
     """For pages a server may show at any depth (404.html) and for feeds."""
-    return lambda target: absolute(base_url, target)
+    return Linker(lambda target: absolute(base_url, target))

@@ -1,7 +1,10 @@
-"""Writing every output file of the site into the staging folder."""
+"""Writing every output file of the site into the staging folder. Pages are rendered on every core,
+in batches (so memory does not grow with the site), each taken from the build cache when nothing it
+shows has changed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -9,30 +12,68 @@ import jinja2
 
 from . import urls
 from .assemble import SiteModel
+from .build_cache import key_of
 from .inspection import InspectionReport
 from .output import Staging
-from .pages import build_pages, not_found_page
+from .pages import Page, build_pages, not_found_page
 from .progress import Progress
 from .render import TEMPLATE_DIR, render_feed, render_page
+from .work import Work
 
 FEED_SIZE = 50
 ASSETS = "assets"
+RENDER_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    targets: tuple[str, ...]  # every site-relative URL the page links to
+
+
+@dataclass(frozen=True)
+class Written:
+    pages: int
+    files: int
+    targets: tuple[tuple[str, tuple[str, ...]], ...]  # (page URL, the URLs it links to), for the link check
+
+
+def page_key(model: SiteModel, page: Page, templates: str) -> str | None:
+    """Everything a page's HTML is made from, as a cache key: the templates' digest, the site settings,
+    the page's own fields and its typed context (frozen dataclasses, so their repr is their value)."""
+    state = repr((model.site, page.url, page.title, page.section, page.crumbs, page.description,
+                  page.content_security_policy, page.in_sitemap, page.context))
+    return None if " at 0x" in state else key_of("page", templates, state)
+
+
+def render_pages(work: Work, env: jinja2.Environment, model: SiteModel, pages: list[Page],
+                 templates: str) -> list[Rendered]:
+    def render(page: Page) -> Rendered:
+        html = render_page(env, model, page)
+        return Rendered(html, tuple(sorted(page.link.targets)))
+    return work.map("page", pages, lambda page: page_key(model, page, templates), render)
 
 
 def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, content_root: Path,
-               progress: Progress, inspection: InspectionReport | None = None, exact_shards: int = 1) -> tuple[int, int]:
-    """Pages, feeds, assets and published files. Returns (pages, other files) written."""
+               progress: Progress, inspection: InspectionReport | None = None, exact_shards: int = 1,
+               work: Work | None = None, templates: str = "") -> Written:
+    """Pages, feeds, assets and published files."""
+    work = work or Work()
     pages = list(build_pages(model, inspection, exact_shards))
-    files = 0
-    for done, page in enumerate(pages, start=1):
-        staging.write_text(urls.output_file(page.url), render_page(env, model, page))
-        for path, data in page.files:
-            staging.file(path).write_bytes(data)
-            files += 1
-        progress.update("生成页面", done, len(pages))
-    progress.finish()
     not_found = not_found_page(model)
-    staging.write_text(not_found.url, render_page(env, model, not_found))
+    files = 0
+    targets: list[tuple[str, tuple[str, ...]]] = []
+    everything = [*pages, not_found]
+    for start in range(0, len(everything), RENDER_BATCH):
+        batch = everything[start:start + RENDER_BATCH]
+        for page, rendered in zip(batch, render_pages(work, env, model, batch, templates), strict=True):
+            staging.write_text(urls.output_file(page.url), rendered.html)
+            targets.append((page.url, rendered.targets))
+            for path, data in page.files:
+                staging.file(path).write_bytes(data)
+                files += 1
+        progress.update("生成页面", min(start + RENDER_BATCH, len(everything)), len(everything))
+    progress.finish()
     sitemap = [p for p in pages if p.in_sitemap]
     staging.write_text("sitemap.xml", render_feed(env, model, "feeds/sitemap.xml", entries=sitemap))
     newest = model.documents[:FEED_SIZE]
@@ -48,7 +89,7 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
     for published in model.files:
         staging.copy(content_root / published, published.as_posix())
         files += 1
-    return len(pages) + 1, files
+    return Written(len(pages) + 1, files, tuple(targets))
 
 
 def asset_files(content_root: Path) -> set[tuple[str, Path]]:

@@ -1,0 +1,137 @@
+"""Incremental builds: after any kind of change, a build that reuses the cache writes exactly the
+bytes a clean build writes, and renders again only the pages the change touches."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, replace_in, write
+
+TODAY = "2026-11-22"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def build(run, out: str, *extra: str):
+    result = run("build", "--content", "content", "--out", out, "--today", TODAY, "--no-search", *extra)
+    assert result.code == 0, result.out + result.err
+    return result
+
+
+def rendered_again(result) -> int:
+    """Pages rendered afresh, from the summary line ("已生成 160 个页面（159 个页面未变，取自缓存）…")."""
+    line = result.out.strip().splitlines()[-1]
+    total = int(line.split("已生成 ")[1].split(" ")[0])
+    reused = int(line.split("（")[1].split(" ")[0]) if "取自缓存" in line else 0
+    return total - reused
+
+
+def edit_body(content: Path) -> None:
+    replace_in(content / "documents/2024/price-monitoring-2024-05.md", "重要民生商品零售价格", "重要民生商品零售价格（更正）")
+
+
+def edit_title(content: Path) -> None:
+    replace_in(content / "documents/2024/price-monitoring-2024-05.md", "title: 2024年5月", "title: 2024年五月")
+
+
+def add_document(content: Path) -> None:
+    text = (content / "documents/2024/price-monitoring-2024-05.md").read_text(encoding="utf-8")
+    text = text.replace("2024-00205", "2024-09205").replace("title: 2024年5月", "title: 2024年5月（补充）")
+    write(content / "documents/2024/price-monitoring-2024-05b.md", text)
+
+
+def delete_document(content: Path) -> None:
+    (content / "documents/2024/price-monitoring-2024-05.md").unlink()
+
+
+def rename_document(content: Path) -> None:
+    source = content / "documents/2024/price-monitoring-2024-05.md"
+    source.rename(content / "documents/2024/price-monitoring-may-2024.md")
+
+
+def edit_interpreted_policy(content: Path) -> None:
+    replace_in(content / "documents/2023/water-tiered-price-measures.md", "title: ", "title: （修订）")
+
+
+def override_template(content: Path) -> None:
+    base = (REPO / "templates/components/breadcrumbs/macro.html").read_text(encoding="utf-8")
+    write(content / "templates/components/breadcrumbs/macro.html", base.replace("<nav", "<nav data-own=\"1\"", 1))
+
+
+def override_asset(content: Path) -> None:
+    write(content / "templates/assets/site.css", (REPO / "templates/assets/site.css").read_text(encoding="utf-8") +
+          "\n.own { color: #000; }\n")
+
+
+def edit_site_settings(content: Path) -> None:
+    replace_in(content / "site.yaml", '"0999-55501202"', '"0999-55501203"')
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "edit a body": edit_body, "edit a title": edit_title, "add a document": add_document,
+    "delete a document": delete_document, "rename a document": rename_document,
+    "edit a policy that has an interpretation": edit_interpreted_policy, "override a template": override_template,
+    "override an asset": override_asset, "edit site.yaml": edit_site_settings,
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_rebuild_after_a_change_equals_a_clean_build(demo, run, change):
+    build(run, "site")
+    change(demo)
+    build(run, "site")
+    build(run, "clean", "--no-cache")
+    assert tree(Path("site")) == tree(Path("clean"))
+
+
+def test_a_rebuild_renders_only_the_pages_a_change_touches(demo, run):
+    first = build(run, "site")
+    assert rendered_again(first) > 100  # the demo's 160 pages, nothing cached yet
+    assert rendered_again(build(run, "site")) == 0  # nothing changed
+    edit_body(demo)
+    assert rendered_again(build(run, "site")) == 1  # lists show titles and dates, not bodies
+    edit_title(demo)
+    # the document, the home page's latest list, its sub-column's and 二级事项's list pages
+    assert 2 <= rendered_again(build(run, "site")) <= 6
+    override_template(demo)
+    assert rendered_again(build(run, "site")) == rendered_again(first)
+
+
+def test_a_broken_or_deleted_cache_only_costs_time(demo, run):
+    build(run, "site")
+    (Path(".cache") / "xxgk-cache.sqlite").write_bytes(b"not a database")
+    edit_body(demo)
+    build(run, "site")
+    shutil.rmtree(".cache")
+    build(run, "again")
+    build(run, "clean", "--no-cache")
+    assert tree(Path("site")) == tree(Path("clean")) == tree(Path("again"))
+
+
+def test_a_link_that_a_change_breaks_is_found_although_the_citing_body_is_cached(demo, run):
+    write(demo / "documents/2024/cites.md", (demo / "documents/2024/price-monitoring-2024-05.md").read_text(
+        encoding="utf-8").replace("2024-00205", "2024-09301") + "\n见[五月监测](price-monitoring-2024-06.md)。\n")
+    build(run, "site")
+    (demo / "documents/2024/price-monitoring-2024-06.md").unlink()
+    result = run("build", "--content", "content", "--out", "site", "--today", TODAY, "--no-search")
+    assert result.code == 1
+    assert "content/documents/2024/cites.md" in result.err and "price-monitoring-2024-06.md" in result.err
+
+
+def test_parallel_and_serial_builds_are_byte_identical(demo, run):
+    build(run, "parallel", "--no-cache", "--jobs", "2")
+    build(run, "serial", "--no-cache", "--jobs", "1")
+    assert tree(Path("parallel")) == tree(Path("serial"))
