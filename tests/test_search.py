@@ -20,13 +20,20 @@ kind: 通知
 """
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+@pytest.fixture(scope="module", params=["one index", "sharded"])
+def site(request, tmp_path_factory):
+    """Every test runs on the fixture with one index, and with the index in four shards (2025, and
+    2024 in runs of months) that the page merges with mergeIndex."""
     root = tmp_path_factory.mktemp("search")
     content = root / "content"
     shutil.copytree(FIXTURES / "minimal", content)
     write(content / "documents/2024/traditional.md", TRADITIONAL_DOC)
+    if request.param == "sharded":
+        with (content / "site.yaml").open("a", encoding="utf-8") as settings:
+            settings.write("limits:\n  search_shard_pages: 2\n")
     result = build(content, root / "site", FIXTURE_TODAY)
+    shards = (root / "site/search/index.html").read_text(encoding="utf-8").split('data-index-shards="')[1].split('"')[0]
+    assert shards == ("2025 2024-12 2024-11 2024-03" if request.param == "sharded" else "all")
     assert result.written, [p.format() for p in result.check.problems.items]
     with serve(root / "site") as base:
         yield base
@@ -180,6 +187,16 @@ def test_sort_newest_first(browser, site):
     page = open_search(browser, site + "search/?sort=date")
     dates = [text.split("发布日期：")[1][:10] for text in page.locator(".result-meta").all_inner_texts()]
     assert dates == sorted(dates, reverse=True) and len(dates) >= 5
+    assert page.locator("#search-status").inner_text() == f"全部信息共找到 {len(dates)} 条结果"
+    assert page.errors == []
+
+
+def test_a_query_sorted_by_date_is_newest_first_across_shards(browser, site):
+    page = open_search(browser, site + "search/?q=测试&sort=date")
+    dates = [text.split("发布日期：")[1][:10] for text in page.locator(".result-meta").all_inner_texts()]
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 4
+    relevance = open_search(browser, site + "search/?q=测试")
+    assert sorted(titles(relevance)) == sorted(titles(page))  # the same pages, in another order
 
 
 def test_search_box_on_every_page_submits_to_the_search_page_by_keyboard(browser, site):

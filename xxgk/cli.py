@@ -94,4 +94,6 @@ def run_build(args: argparse.Namespace, today) -> int:
     if not args.quiet:
         reused = f"（{outcome.pages - outcome.rendered} 个页面未变，取自缓存）" if outcome.rendered < outcome.pages else ""
         print(f"已生成 {outcome.pages} 个页面{reused}、{outcome.files} 个其他文件到 {args.out}，用时 {outcome.seconds:.1f} 秒。")
+        if outcome.index_shards > 1:
+            print(f"搜索索引共 {outcome.index_shards} 个分片，本次重建 {outcome.indexed} 个。")
     return EXIT_OK

@@ -211,6 +211,7 @@ class CatalogueContext:
 class SearchContext:
     layout: ClassVar[str] = "layouts/search.html"
     exact_shards: int
+    index_shards: tuple[str, ...] = ()  # Pagefind index shards, newest first; the first is pagefind/ itself
 
 
 @dataclass(frozen=True)

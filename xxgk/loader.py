@@ -222,7 +222,8 @@ def load_content(root: Path, problems: Problems, work: Work | None = None) -> Lo
 def build_limits(data: dict) -> Limits:
     defaults = Limits()
     return Limits(int(data.get("markdown_mb", defaults.markdown_bytes / MEGABYTE) * MEGABYTE),
-                  int(data.get("attachment_mb", defaults.attachment_bytes / MEGABYTE) * MEGABYTE))
+                  int(data.get("attachment_mb", defaults.attachment_bytes / MEGABYTE) * MEGABYTE),
+                  data.get("search_shard_pages", defaults.search_shard_pages))
 
 
 def build_site(data: dict) -> Site:

@@ -91,6 +91,7 @@ class Limits:
 
     markdown_bytes: int = 5 * 1024 * 1024
     attachment_bytes: int = 100 * 1024 * 1024
+    search_shard_pages: int = 5000  # the most pages one Pagefind run indexes
 
 
 @dataclass(frozen=True)

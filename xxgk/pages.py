@@ -244,7 +244,8 @@ def part_pages(model: SiteModel) -> Iterator[Page]:
                link=link, crumbs=crumbs(link, Link(urls.PROACTIVE, "法定主动公开内容")))
 
 
-def build_pages(model: SiteModel, inspection: InspectionReport | None = None, exact_shards: int = 1) -> Iterator[Page]:
+def build_pages(model: SiteModel, inspection: InspectionReport | None = None, exact_shards: int = 1,
+                index_shards: tuple[str, ...] = ()) -> Iterator[Page]:
     """Every HTML page of the site but the 404 page, in a fixed order."""
     link = urls.linker(urls.HOME)
     yield Page(url=urls.HOME, title="政府信息公开", section=None, link=link,
@@ -266,7 +267,7 @@ def build_pages(model: SiteModel, inspection: InspectionReport | None = None, ex
     yield Page(url=urls.CATALOGUE, title="标准目录", section=urls.CATALOGUE, context=CatalogueContext(rows), link=link,
                crumbs=crumbs(link, Link(urls.CATALOGUE, "标准目录")))
     link = urls.linker(urls.SEARCH)
-    yield Page(url=urls.SEARCH, title="搜索", section=None, context=SearchContext(exact_shards), link=link,
+    yield Page(url=urls.SEARCH, title="搜索", section=None, context=SearchContext(exact_shards, index_shards), link=link,
                crumbs=crumbs(link, Link(urls.SEARCH, "搜索")), in_sitemap=False,
                content_security_policy=SEARCH_CONTENT_SECURITY_POLICY)
     if inspection is not None and model.site.inspection.page != "none":

@@ -60,6 +60,8 @@ class BuildResult:
     written: bool = False
     search_seconds: float = 0.0  # of `seconds`: the search records, exact-lookup shards and Pagefind bundle
     rendered: int = 0  # pages rendered afresh; the others came from the build cache
+    index_shards: int = 0  # search-index shards of the site
+    indexed: int = 0  # of those, the shards Pagefind indexed afresh
 
 
 def templates_digest(content_dir: Path, work: Work) -> str:
@@ -107,11 +109,12 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
         search_started = time.monotonic()
         records = search_records(model) if search else []
         shard_count, shards = exact_shards(records)
+        index_shards: tuple[str, ...] = ()
         if search:
-            write_search(staging, records, shards)
+            index_shards = write_search(staging, records, shards, work, content.site.limits.search_shard_pages)
         search_seconds = time.monotonic() - search_started
         written = write_site(staging, make_environment(content_dir), model, content_dir, progress, result.inspection,
-                             shard_count, work, templates_digest(content_dir, work))
+                             shard_count, work, templates_digest(content_dir, work), index_shards)
         for page_url, target in missing_targets(written.targets, staging.written):
             href = urls.relative(page_url, target) if page_url != NOT_FOUND_URL else urls.absolute(content.site.base_url, target)
             result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{href}\"", out / urls.output_file(page_url))
@@ -127,4 +130,4 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
         staging.discard()
         raise
     return BuildResult(result, written.pages, written.files, time.monotonic() - started, True, search_seconds,
-                       work.computed["page"])
+                       work.computed["page"], len(index_shards), work.computed["search-shard"])

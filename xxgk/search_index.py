@@ -1,33 +1,47 @@
 """Writing the search bundle into the staging folder: Pagefind (extended build) over an index copy of
-every page, the exact-lookup shards for titles and document numbers, and the map the browser uses
-to fold Traditional characters to Simplified."""
+every page, one run per index shard (`search_shards`), the exact-lookup shards for titles and
+document numbers, and the map the browser uses to fold Traditional characters to Simplified.
+
+The newest shard's bundle is `pagefind/` itself; every other shard's index is `pagefind/<name>/`,
+which the search page merges in with Pagefind's `mergeIndex`. A shard whose pages are unchanged is
+taken from the build cache, not indexed again."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import subprocess
 import tempfile
 from html import escape
 from pathlib import Path
 
+from .build_cache import key_of
+from .model import Limits
 from .output import Staging
 from .pagefind_stable import stabilise
 from .search_exact import FOLDER as EXACT_FOLDER
 from .search_records import SearchRecord
+from .search_shards import assign_shards
 from .search_text import index_text
 from .simplified import table as simplified_table
+from .work import Work
 
 BUNDLE = "pagefind"
 # Pagefind's own search interfaces: the search page uses its JavaScript API only.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")  # what only the primary bundle needs
+SHARD_FILTER = "分片"
 
 
-def record_page(record: SearchRecord) -> str:
-    """The copy of a page that Pagefind indexes: metadata in <head>, the split text as the body."""
+def record_page(record: SearchRecord, shard: str | None = None) -> str:
+    """The copy of a page that Pagefind indexes: metadata in <head>, the split text as the body. With
+    several shards, each page also carries its shard as a filter, so the search page can ask the shards
+    one by one for "newest first"."""
+    filters = {**record.filters, **({SHARD_FILTER: [shard]} if shard else {})}
     head = [f'<meta data-pagefind-meta="{key}[content]" content="{escape(value)}">' for key, value in record.meta.items()]
     head += [f'<meta data-pagefind-filter="{key}[content]" content="{escape(value)}">'
-             for key, values in record.filters.items() for value in values]
+             for key, values in filters.items() for value in values]
     # the URL breaks ties between pages of one date, so "newest first" is the same order in every build
     head.append(f'<meta data-pagefind-sort="date[content]" content="{escape(record.date)} {escape(record.url)}">')
     # The title as a heading: Pagefind weighs headings above body text, so a title query ranks its page first.
@@ -45,29 +59,62 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def write_bundle(records: list[SearchRecord], output: Path) -> None:
-    """Index copies of the pages with the Pagefind command line. Its process ends only when every file is
-    written; the Python API's service was seen to stop while still writing (a pagefind.js cut short)."""
+def write_bundle(pages: list[tuple[str, str]], output: Path) -> None:
+    """Index (URL, index copy) pairs with the Pagefind command line. Its process ends only when every file
+    is written; the Python API's service was seen to stop while still writing (a pagefind.js cut short)."""
     with tempfile.TemporaryDirectory(prefix="xxgk-search-") as folder:
-        for record in records:
-            path = Path(folder) / record.url / "index.html"
+        for url, html in pages:
+            path = Path(folder) / url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_page(record), encoding="utf-8")
+            path.write_text(html, encoding="utf-8")
         done = subprocess.run([pagefind_executable(), "--site", folder, "--output-path", str(output), "--silent"],
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 
 
-def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int, dict[str, dict]]) -> None:
-    """Pagefind bundle, exact-lookup shards (from search_exact.exact_shards) and the Traditional-to-Simplified map."""
-    write_bundle(records, staging.path / BUNDLE)
-    for name in UNUSED:
-        (staging.path / BUNDLE / name).unlink(missing_ok=True)
-    stabilise(staging.path / BUNDLE)
+def shard_bundle(pages: list[tuple[str, str]], primary: bool) -> dict[str, bytes]:
+    """One shard's index files, by path inside its folder. Only the primary keeps Pagefind's code and
+    WebAssembly: merged indexes use the primary's."""
+    with tempfile.TemporaryDirectory(prefix="xxgk-shard-") as folder:
+        output = Path(folder) / BUNDLE
+        write_bundle(pages, output)
+        for name in UNUSED + (() if primary else RUNTIME):
+            for path in output.glob(name):
+                path.unlink()
+        stabilise(output)
+        return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+
+
+def indexed_shard(work: Work, pages: list[tuple[str, str]], primary: bool, pagefind_version: str) -> dict[str, bytes]:
+    """One shard's bundle, from the cache when its pages are unchanged. Shards are indexed one at a time:
+    Pagefind uses every core itself, and its memory stays bounded by the shard's size."""
+    key = key_of("search-shard", pagefind_version, primary, *(part for page in pages for part in page))
+
+    def index(shard_pages: list[tuple[str, str]]) -> dict[str, bytes]:
+        return shard_bundle(shard_pages, primary)
+    return work.map("search-shard", [pages], lambda _pages: key, index)[0]
+
+
+def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int, dict[str, dict]],
+                 work: Work | None = None, shard_pages: int = Limits().search_shard_pages) -> tuple[str, ...]:
+    """Pagefind bundles, exact-lookup shards (from search_exact.exact_shards) and the Traditional-to-Simplified
+    map. Returns the index shards' names, newest first (the first is the primary, at pagefind/)."""
+    work = work or Work(jobs=1)
+    index_shards = assign_shards(records, shard_pages)
+    several = len(index_shards) > 1
+    pagefind_version = importlib.metadata.version("pagefind_bin_extended")
+    for position, shard in enumerate(index_shards):
+        pages = [(r.url, record_page(r, shard.name if several else None)) for r in shard.records]
+        primary = position == 0
+        bundle = indexed_shard(work, pages, primary, pagefind_version)
+        folder = BUNDLE if primary else f"{BUNDLE}/{shard.name}"
+        for name, data in bundle.items():
+            staging.file(f"{folder}/{name}").write_bytes(data)
     for number, entries in shards.items():
         staging.write_text(f"{EXACT_FOLDER}/{number}.json",
                            json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     table = simplified_table()  # for the browser: characters as two equal-length strings, then phrases
     staging.write_text("search/t2s.json", json.dumps({"t": "".join(table["chars"]), "s": "".join(table["chars"].values()),
                                                       "phrases": table["phrases"]}, ensure_ascii=False))
+    return tuple(shard.name for shard in index_shards)

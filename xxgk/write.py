@@ -56,10 +56,10 @@ def render_pages(work: Work, env: jinja2.Environment, model: SiteModel, pages: l
 
 def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, content_root: Path,
                progress: Progress, inspection: InspectionReport | None = None, exact_shards: int = 1,
-               work: Work | None = None, templates: str = "") -> Written:
+               work: Work | None = None, templates: str = "", index_shards: tuple[str, ...] = ()) -> Written:
     """Pages, feeds, assets and published files."""
     work = work or Work()
-    pages = list(build_pages(model, inspection, exact_shards))
+    pages = list(build_pages(model, inspection, exact_shards, index_shards))
     not_found = not_found_page(model)
     files = 0
     targets: list[tuple[str, tuple[str, ...]]] = []

@@ -6,6 +6,10 @@ import { exactKey, fnv1a, pagefindQuery, toSimplified } from "./search-text.js";
 const app = document.getElementById("search-app");
 const root = new URL(app.dataset.root, location.href);
 const exactShards = Number(app.dataset.exactShards || "1");
+// Pagefind index shards, newest first: the first is pagefind/ itself, the others are merged into it.
+// Each covers its own span of dates, so shard after shard, each newest first, is the whole site newest first.
+const indexShards = (app.dataset.indexShards || "").split(" ").filter(Boolean);
+const SHARD_FILTER = "分片";
 const PAGE = 10;  // results per batch: each one costs a fragment download
 const FILTER_ORDER = ["栏目", "年份", "发布机构", "有效性", "体裁"];
 const EXACT_MIN = 6;  // a shorter query without digits is a term, not a title or a number
@@ -199,6 +203,20 @@ function showExact(exact, state) {
   announce(state, shown.length, true);
 }
 
+function searchOptions(filters, byDate) {
+  const options = { filters: pagefindFilters(filters) };
+  if (byDate) options.sort = { date: "desc" };
+  return options;
+}
+
+// Pagefind merges the results of several indexes by score, and a sorted search scores a page by its place
+// within its own index: so "newest first" over several shards asks each shard in turn.
+async function newestFirst(query, filters) {
+  const runs = await Promise.all(indexShards.map((name) =>
+    pagefind.search(query || null, searchOptions({ ...filters, [SHARD_FILTER]: [name] }, true))));
+  return runs.flatMap((search) => search.results);
+}
+
 async function run(state) {
   const ticket = ++latest;
   writeState(state);
@@ -211,13 +229,13 @@ async function run(state) {
     return;
   }
   const query = pagefindQuery(simplified);
-  const options = { filters: pagefindFilters(state.filters) };
-  if (state.sort === "date" || !query) options.sort = { date: "desc" };
-  const search = await pagefind.search(query || null, options);
+  const byDate = state.sort === "date" || !query;
+  const search = await pagefind.search(query || null, searchOptions(state.filters, byDate && indexShards.length < 2));
   const counts = await pagefindCounts(query, search, state.filters);
+  const results = byDate && indexShards.length > 1 ? await newestFirst(query, state.filters) : search.results;
   if (ticket !== latest) return;
   const pinned = (exact?.match || []).filter((card) => passes(card, state.filters));
-  current = { results: search.results, shown: 0, pinned, title: key };
+  current = { results, shown: 0, pinned, title: key };
   list.replaceChildren(...pinned.map((card) => resultItem(card, "match")));
   renderFilters(available, counts, state);
   if (document.activeElement === fullText) resultsHeading.focus();  // the pressed button goes away
@@ -241,6 +259,9 @@ async function main() {
   status.textContent = "正在加载搜索索引……";
   pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ excerptLength: 40 });
+  for (const name of indexShards.slice(1)) {
+    await pagefind.mergeIndex(new URL(`pagefind/${name}/`, root).href, { excerptLength: 40 });
+  }
   available = await pagefind.filters();
   await run(state);
   input.form.addEventListener("submit", (event) => {
