@@ -29,6 +29,28 @@ def body(rng: random.Random, paragraphs: int) -> str:
                        for _ in range(paragraphs))
 
 
+def table(rng: random.Random) -> str:
+    rows = [f"| {rng.choice(PHRASES)} | {rng.randint(1, 9999)} | {rng.randint(1, 999)}.{rng.randint(0, 9)}% |"
+            for _ in range(rng.randint(3, 12))]
+    return "| 项目 | 数量 | 同比 |\n| --- | ---: | ---: |\n" + "\n".join(rows)
+
+
+def extra_text(number: int, seed: int, written: int) -> str:
+    """More paragraphs, so bodies are 2-6 KB, and a table in one body in five. From a generator of its
+    own, so titles, numbers and dates (which the benchmark queries name) stay as they were."""
+    rng = random.Random(seed * 1_000_003 + number)
+    target = rng.randint(2048, 6144)
+    parts = []
+    size = written
+    while size < target:
+        part = body(rng, 1)
+        parts.append(part)
+        size += len(part.encode("utf-8")) + 2
+    if number % 5 == 0:
+        parts.insert(rng.randint(0, len(parts)), table(rng))
+    return "\n\n".join(parts)
+
+
 def proactive_rows(content: Path) -> list[str]:
     with (content / "catalogue.csv").open(encoding="utf-8-sig", newline="") as handle:
         return [row["编号"] for row in csv.DictReader(handle) if row["公开方式"] == "主动"]
@@ -51,7 +73,7 @@ def generate(base: Path, out: Path, count: int, seed: int = 2024) -> None:
         folder = out / "documents" / str(published.year) / f"{i // 1000:02d}"
         folder.mkdir(parents=True, exist_ok=True)
         title = f"示例市发展和改革委员会关于{rng.choice(PHRASES)}的{rng.choice(KINDS)}（{i}）"
-        (folder / f"doc-{i:06d}.md").write_text(
+        front = (
             "---\n"
             f"title: {title}\n"
             f"index_no: 11999900MB0000000X/{published.year}-B{i:06d}\n"
@@ -63,7 +85,10 @@ def generate(base: Path, out: Path, count: int, seed: int = 2024) -> None:
             "topic: 国民经济管理、国有资产监管\\经济体制改革\n"
             "keywords: [发展改革, 政务公开]\n"
             f"kind: {rng.choice(KINDS)}\n"
-            "---\n" + body(rng, rng.randint(3, 12)) + "\n", encoding="utf-8")
+            "---\n")
+        text = body(rng, rng.randint(3, 12))  # after the front matter: the generator's sequence as before
+        (folder / f"doc-{i:06d}.md").write_text(
+            front + text + "\n\n" + extra_text(i, seed, len(text.encode("utf-8"))) + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -139,11 +139,11 @@ def test_large_markdown_and_attachment_are_reported(content, run):
 
 def test_output_paths_stay_inside_the_output_folder(tmp_path):
     staging = Staging(tmp_path / "site")
-    with pytest.raises(ValueError):
-        staging.file("../outside.html")
-    with pytest.raises(ValueError):
-        staging.file("/etc/passwd")
+    for path in ("../outside.html", "/etc/passwd", "a/../../outside.html", "..\\outside.html"):
+        with pytest.raises(ValueError):
+            staging.write_text(path, "x")
     staging.discard()
+    assert not (tmp_path / "outside.html").exists()
 
 
 def test_fixture_unchanged():

@@ -14,8 +14,9 @@ from conftest import REPO, replace_in, write
 TODAY = "2026-11-22"
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file with its bytes, and every folder (None), so an empty folder left behind shows."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
 
 
 @pytest.fixture
@@ -129,6 +130,18 @@ def test_a_link_that_a_change_breaks_is_found_although_the_citing_body_is_cached
     result = run("build", "--content", "content", "--out", "site", "--today", TODAY, "--no-search")
     assert result.code == 1
     assert "content/documents/2024/cites.md" in result.err and "price-monitoring-2024-06.md" in result.err
+
+
+def test_a_rebuild_repairs_what_was_changed_or_added_in_the_output_by_hand(demo, run):
+    build(run, "site")
+    page = Path("site/documents/2024/price-monitoring-2024-05/index.html")
+    page.write_text("改坏了", encoding="utf-8")
+    (Path("site/documents/2024") / "stray.html").write_text("不应存在", encoding="utf-8")
+    Path("site/empty-folder").mkdir()
+    (Path("site/assets/site.css")).unlink()
+    build(run, "site")
+    build(run, "clean", "--no-cache")
+    assert tree(Path("site")) == tree(Path("clean"))
 
 
 def test_parallel_and_serial_builds_are_byte_identical(demo, run):

@@ -16,9 +16,11 @@ from .build_cache import key_of
 from .markdown_render import render_markdown
 from .model import Content
 from .paths import resolve_reference
+from .personal_data import PersonalData, find_personal_data
 from .problems import Problem, Problems
 from .report_format import PROSE_KEYS, SECTIONS
 from .sanitize import sanitize
+from .search_text import html_text
 from .work import Work
 
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")  # a scheme (not a drive letter), or //host, or #
@@ -33,6 +35,8 @@ class Body:
     html: str
     files: tuple[PurePosixPath, ...]  # local files the body links to, published at their content path
     external_links: tuple[str, ...]
+    text: str = ""  # the plain text, as search indexes it
+    personal_data: tuple[PersonalData, ...] = ()  # found in the Markdown source, with file lines
 
 
 @dataclass(frozen=True)
@@ -158,7 +162,9 @@ class Converter:
         html = wrap_tables(fit_headings(result.html, item.top_heading), self.wrap_table)
         files = tuple(file for _url, _reason, file in resolve.outcomes.values() if file is not None)
         external = tuple(t.strip() for t in resolve.outcomes if t.strip().lower().startswith(("http:", "https:")))
-        return Converted(Body(item.source, html, files, external), problems.items, dict(resolve.outcomes))
+        personal = tuple(find_personal_data(text, first_line))
+        return Converted(Body(item.source, html, files, external, html_text(html), personal), problems.items,
+                         dict(resolve.outcomes))
 
 
 def body_sources(content: Content) -> list[BodySource]:

@@ -48,7 +48,7 @@ class InspectionReport:
     areas: tuple[AreaSummary, ...]
 
 
-def all_findings(content: Content, today: dt.date) -> list[Finding]:
+def all_findings(content: Content, bodies: Bodies, today: dt.date) -> list[Finding]:
     calendar = official_calendar()
     findings: list[Finding] = []
     findings += check_publication_time(content, calendar)
@@ -57,7 +57,7 @@ def all_findings(content: Content, today: dt.date) -> list[Finding]:
     findings += check_validity(content, today)
     findings += check_columns(content, today)
     findings += check_guide(content, today)
-    findings += check_personal_data(content)
+    findings += check_personal_data(content, bodies)
     findings += check_dates(content, today)
     return findings
 
@@ -87,7 +87,7 @@ def inspect(content: Content, bodies: Bodies, today: dt.date) -> InspectionRepor
     active: list[Finding] = []
     suppressed: list[tuple[Finding, Suppression]] = []
     used: set[Suppression] = set()
-    for finding in all_findings(content, today):
+    for finding in all_findings(content, bodies, today):
         match = next((s for s in config.suppressions if s.matches(finding.rule.code, finding.source, finding.index_no)),
                      None)
         if match is None:

@@ -7,10 +7,14 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from .inspection_config import freshness_months
 from .model import Content, Document, Validity
 from .personal_data import find_personal_data
+
+if TYPE_CHECKING:
+    from .bodies import Bodies
 
 
 @dataclass(frozen=True)
@@ -146,17 +150,18 @@ def check_guide(content: Content, today: dt.date) -> Iterator[Finding]:
                                      f"{newest_rule.published_on}：指南应反映现行制度", guide.source, guide.lines.line("updated_on"), "updated_on")
 
 
-def check_personal_data(content: Content) -> Iterator[Finding]:
-    """Resident ID, mobile and bank card numbers in a title, body or attachment name."""
+def check_personal_data(content: Content, bodies: Bodies) -> Iterator[Finding]:
+    """Resident ID, mobile and bank card numbers in a title, body or attachment name (bodies are scanned
+    when they are converted, so a cached body is not scanned again)."""
     for document in content.documents:
         if document.personal_data == "公示":
             continue
-        places = [(document.title, document.lines.line("title") or 1, "标题"),
-                  (document.body, document.body_line, "正文")]
-        places += [(a.file, document.lines.line("attachments", i, "file") or 1, "附件文件名")
+        places = [(find_personal_data(document.title), document.lines.line("title") or 1, "标题"),
+                  (list(bodies.pages[document.source].personal_data), document.body_line, "正文")]
+        places += [(find_personal_data(a.file), document.lines.line("attachments", i, "file") or 1, "附件文件名")
                    for i, a in enumerate(document.attachments)]
-        for text, first_line, where in places:
-            for found in find_personal_data(text, first_line if where == "正文" else 1):
+        for found_here, first_line, where in places:
+            for found in found_here:
                 line = found.line if where == "正文" else first_line
                 yield Finding(PERSONAL_DATA, f"{where}含有{found.label} {found.masked}：公开前应去除或隐去；依法需要公示的，"
                                                "请在 front matter 写 personal_data: 公示", document.source, line,

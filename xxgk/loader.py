@@ -98,8 +98,22 @@ def check_url_safe(path: Path, root: Path, problems: Problems) -> bool:
 def refuse_outside_links(paths: list[Path], root: Path, problems: Problems) -> list[Path]:
     """Content files that are symbolic links to somewhere outside the content folder are refused."""
     kept = []
+    real_root = root.resolve()
+    real_folders: dict[Path, Path] = {}  # each folder resolved once: files are many, folders few
+
+    def escapes(path: Path) -> bool:
+        if path.is_symlink():
+            return escapes_root(path, root)
+        folder = real_folders.get(path.parent)
+        if folder is None:
+            try:
+                folder = real_folders[path.parent] = path.parent.resolve()
+            except OSError:
+                return True
+        return not folder.is_relative_to(real_root)
+
     for path in paths:
-        if escapes_root(path, root):
+        if escapes(path):
             problems.error("path", "是指向内容目录之外的符号链接，已拒绝读取", path)
         else:
             kept.append(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import urls
 from .assemble import assemble
 from .bodies import Bodies
-from .build_cache import BuildCache, folder_digest
+from .build_cache import BuildCache, folder_digest, key_of
 from .check_report import Verdict
 from .checks import run_checks
 from .inspection import InspectionReport
@@ -104,11 +104,14 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
     if result.failed(strict) or content is None or bodies is None:
         return BuildResult(result)
     model = assemble(content, bodies, today)
-    staging = Staging(out)
+    manifest_key = key_of("manifest", str(out.resolve()))
+    # --verify reads the whole new site back before publishing it, so it stages the whole site
+    staging = Staging(out, None if verify else work.cache.get("manifest", manifest_key))
     try:
         search_started = time.monotonic()
         records = search_records(model) if search else []
-        shard_count, shards = exact_shards(records)
+        shard_count, shards = work.map("exact-lookup", [records], lambda items: key_of("exact-lookup", repr(items)),
+                                       exact_shards)[0]
         index_shards: tuple[str, ...] = ()
         if search:
             index_shards = write_search(staging, records, shards, work, content.site.limits.search_shard_pages)
@@ -124,7 +127,7 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
         if result.problems.errors:
             staging.discard()
             return BuildResult(result, written.pages, written.files, time.monotonic() - started)
-        staging.commit()
+        work.cache.put("manifest", manifest_key, staging.commit())
         work.cache.keep_only_used()
     except BaseException:
         staging.discard()

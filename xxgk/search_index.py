@@ -21,7 +21,7 @@ from .output import Staging
 from .pagefind_stable import stabilise
 from .search_exact import FOLDER as EXACT_FOLDER
 from .search_records import SearchRecord
-from .search_shards import assign_shards
+from .search_shards import Shard, assign_shards
 from .search_text import index_text
 from .simplified import table as simplified_table
 from .work import Work
@@ -86,14 +86,14 @@ def shard_bundle(pages: list[tuple[str, str]], primary: bool) -> dict[str, bytes
         return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
 
 
-def indexed_shard(work: Work, pages: list[tuple[str, str]], primary: bool, pagefind_version: str) -> dict[str, bytes]:
-    """One shard's bundle, from the cache when its pages are unchanged. Shards are indexed one at a time:
+def indexed_shard(work: Work, shard: Shard, primary: bool, several: bool, pagefind_version: str) -> dict[str, bytes]:
+    """One shard's bundle, from the cache when its records are unchanged. Shards are indexed one at a time:
     Pagefind uses every core itself, and its memory stays bounded by the shard's size."""
-    key = key_of("search-shard", pagefind_version, primary, *(part for page in pages for part in page))
+    key = key_of("search-shard", pagefind_version, primary, several, shard.name, repr(shard.records))
 
-    def index(shard_pages: list[tuple[str, str]]) -> dict[str, bytes]:
-        return shard_bundle(shard_pages, primary)
-    return work.map("search-shard", [pages], lambda _pages: key, index)[0]
+    def index(item: Shard) -> dict[str, bytes]:
+        return shard_bundle([(r.url, record_page(r, item.name if several else None)) for r in item.records], primary)
+    return work.map("search-shard", [shard], lambda _shard: key, index)[0]
 
 
 def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int, dict[str, dict]],
@@ -105,12 +105,11 @@ def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int
     several = len(index_shards) > 1
     pagefind_version = importlib.metadata.version("pagefind_bin_extended")
     for position, shard in enumerate(index_shards):
-        pages = [(r.url, record_page(r, shard.name if several else None)) for r in shard.records]
         primary = position == 0
-        bundle = indexed_shard(work, pages, primary, pagefind_version)
+        bundle = indexed_shard(work, shard, primary, several, pagefind_version)
         folder = BUNDLE if primary else f"{BUNDLE}/{shard.name}"
         for name, data in bundle.items():
-            staging.file(f"{folder}/{name}").write_bytes(data)
+            staging.write_bytes(f"{folder}/{name}", data)
     for number, entries in shards.items():
         staging.write_text(f"{EXACT_FOLDER}/{number}.json",
                            json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":")))

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from .assemble import SiteModel
 from .report_format import PROSE_KEYS
-from .search_text import html_text
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ def document_records(model: SiteModel) -> Iterable[SearchRecord]:
             if value:
                 meta[key] = value
         text = "\n".join(filter(None, [doc.doc_no, doc.index_no, doc.publisher, doc.summary, doc.topic,
-                                       "、".join(doc.keywords), html_text(view.body.html),
+                                       "、".join(doc.keywords), view.body.text,
                                        *(a.title for a in doc.attachments)]))
         yield SearchRecord(view.url, doc.title, text, meta, filters, doc.published_on.isoformat(),
                            tuple(i for i in (doc.doc_no, doc.index_no) if i))
@@ -47,7 +46,7 @@ def document_records(model: SiteModel) -> Iterable[SearchRecord]:
 def other_records(model: SiteModel) -> Iterable[SearchRecord]:
     site = model.site
     guide = model.guide.guide
-    yield SearchRecord(model.guide.url, guide.title, html_text(model.guide.body.html),
+    yield SearchRecord(model.guide.url, guide.title, model.guide.body.text,
                        {"title": guide.title, "date": guide.updated_on.isoformat(), "publisher": site.name,
                         "column": "政府信息公开指南"},
                        {"栏目": ["政府信息公开指南"], "年份": [str(guide.updated_on.year)], "发布机构": [site.name]},
@@ -55,14 +54,14 @@ def other_records(model: SiteModel) -> Iterable[SearchRecord]:
     for view in model.rules:
         rule = view.rule
         yield SearchRecord(view.url, rule.title, "\n".join(filter(None, [rule.doc_no,
-                                                                            html_text(view.body.html)])),
+                                                                            view.body.text])),
                            {"title": rule.title, "date": rule.published_on.isoformat(), "publisher": site.name,
                             "column": "政府信息公开制度", **({"doc_no": rule.doc_no} if rule.doc_no else {})},
                            {"栏目": ["政府信息公开制度"], "年份": [str(rule.published_on.year)], "发布机构": [site.name]},
                            rule.published_on.isoformat(), (rule.doc_no,) if rule.doc_no else ())
     for report_view in model.reports:
         report = report_view.report
-        text = "\n".join(html_text(report_view.sections[key].html) for key in PROSE_KEYS)
+        text = "\n".join(report_view.sections[key].text for key in PROSE_KEYS)
         yield SearchRecord(report_view.url, report_view.title, text,
                            {"title": report_view.title, "date": report.published_on.isoformat(), "publisher": site.name,
                             "column": "政府信息公开工作年度报告"},

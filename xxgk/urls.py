@@ -82,12 +82,28 @@ def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative ('' is the home page)."""
     from_dir = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url) + "/"
     target = to_url or "./"
-    rel = posixpath.relpath("/" + target, "/" + from_dir)
+    rel = relative_path("/" + target, "/" + from_dir)
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     if rel in ("./", "."):
         return "./"
     return rel
+
+
+def relative_path(path: str, start: str) -> str:
+    """posixpath.relpath for two absolute paths, without its normalising when there is nothing to
+    normalise (no . or .. segment): a site makes a hundred thousand links."""
+    path_parts = [part for part in path.split("/") if part]
+    start_parts = [part for part in start.split("/") if part]
+    if any(part in (".", "..") for part in (*path_parts, *start_parts)):
+        return posixpath.relpath(path, start)
+    common = 0
+    for mine, theirs in zip(path_parts, start_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + path_parts[common:]
+    return "/".join(parts) if parts else "."
 
 
 class Linker:

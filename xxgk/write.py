@@ -14,7 +14,7 @@ from . import urls
 from .assemble import SiteModel
 from .build_cache import key_of
 from .inspection import InspectionReport
-from .output import Staging
+from .output import Staging, digest_of
 from .pages import Page, build_pages, not_found_page
 from .progress import Progress
 from .render import TEMPLATE_DIR, render_feed, render_page
@@ -27,7 +27,10 @@ RENDER_BATCH = 2000
 
 @dataclass(frozen=True)
 class Rendered:
-    html: str
+    """What the cache keeps of a rendered page: not its HTML, which --out holds, but its digest (to tell
+    that --out still holds it) and the links it makes (for the link check)."""
+
+    digest: str
     targets: tuple[str, ...]  # every site-relative URL the page links to
 
 
@@ -46,12 +49,30 @@ def page_key(model: SiteModel, page: Page, templates: str) -> str | None:
     return None if " at 0x" in state else key_of("page", templates, state)
 
 
-def render_pages(work: Work, env: jinja2.Environment, model: SiteModel, pages: list[Page],
-                 templates: str) -> list[Rendered]:
-    def render(page: Page) -> Rendered:
-        html = render_page(env, model, page)
-        return Rendered(html, tuple(sorted(page.link.targets)))
-    return work.map("page", pages, lambda page: page_key(model, page, templates), render)
+def write_pages(work: Work, staging: Staging, env: jinja2.Environment, model: SiteModel, pages: list[Page],
+                templates: str) -> list[Rendered]:
+    """Render and stage the pages that changed, or whose file in --out is not as the last build left it;
+    the others stay as they are."""
+    keys = [page_key(model, page, templates) for page in pages]
+    known: list[Rendered | None] = [work.cache.get("page", key) if key else None for key in keys]
+    stale = [index for index, (page, found) in enumerate(zip(pages, known, strict=True))
+             if found is None or not staging.unchanged(urls.output_file(page.url), found.digest)]
+
+    def render(page: Page) -> tuple[bytes, Rendered]:
+        html = render_page(env, model, page).encode("utf-8")
+        return html, Rendered(digest_of(html), tuple(sorted(page.link.targets)))
+
+    for index, (html, rendered) in zip(stale, work.parallel(render, [pages[i] for i in stale]), strict=True):
+        staging.write_bytes(urls.output_file(pages[index].url), html, rendered.digest)
+        key = keys[index]
+        if key is not None:
+            work.cache.put("page", key, rendered)
+        known[index] = rendered
+    for page, found in zip(pages, known, strict=True):
+        assert found is not None
+        staging.keep(urls.output_file(page.url), found.digest)
+    work.computed["page"] += len(stale)
+    return [found for found in known if found is not None]
 
 
 def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, content_root: Path,
@@ -66,11 +87,10 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
     everything = [*pages, not_found]
     for start in range(0, len(everything), RENDER_BATCH):
         batch = everything[start:start + RENDER_BATCH]
-        for page, rendered in zip(batch, render_pages(work, env, model, batch, templates), strict=True):
-            staging.write_text(urls.output_file(page.url), rendered.html)
+        for page, rendered in zip(batch, write_pages(work, staging, env, model, batch, templates), strict=True):
             targets.append((page.url, rendered.targets))
             for path, data in page.files:
-                staging.file(path).write_bytes(data)
+                staging.write_bytes(path, data)
                 files += 1
         progress.update("生成页面", min(start + RENDER_BATCH, len(everything)), len(everything))
     progress.finish()
