@@ -7,8 +7,6 @@ import difflib
 import io
 from pathlib import Path
 
-from frictionless import Resource, Schema
-
 from .model import Catalogue, CatalogueItem
 from .problems import Problems
 from .schemas import load_schema
@@ -80,6 +78,7 @@ def describe(error: dict, row_label: str) -> tuple[str, str]:
 
 def validate_rows(text: str, path: Path, header: list[str], rows: list[tuple[int, list[str]]],
                   problems: Problems) -> None:
+    from frictionless import Resource, Schema  # slow to import: only when the catalogue is not in the build cache
     schema = Schema.from_descriptor(load_schema(SCHEMA_NAME))
     present = [f for f in schema.fields if f.name in header]
     schema = Schema(fields=present, fields_match="subset")  # match columns by header name

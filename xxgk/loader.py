@@ -211,6 +211,23 @@ def empty_parts(root: Path) -> tuple[tuple[Path, str], ...]:
                  if not (root / folder).is_dir() or not any((root / folder).rglob(pattern)))
 
 
+def load_cached_catalogue(path: Path, problems: Problems, work: Work) -> Catalogue | None:
+    """The catalogue, from the build cache when its bytes are unchanged (validating it takes frictionless)."""
+    def key(_path: Path) -> str | None:
+        try:
+            return key_of("catalogue", str(path), os.getcwd(), path.read_bytes())
+        except (OSError, ValueError):
+            return None
+
+    def load(_path: Path) -> tuple[Catalogue | None, tuple[Problem, ...]]:
+        found = Problems()
+        return load_catalogue(path, found), found.items
+
+    catalogue, found = work.map("catalogue", [path], key, load)[0]
+    problems.extend(found)
+    return catalogue
+
+
 def load_content(root: Path, problems: Problems, work: Work | None = None) -> Loaded | None:
     """Read every file of the content folder. None when the folder itself cannot be used."""
     if not root.is_dir():
@@ -222,7 +239,7 @@ def load_content(root: Path, problems: Problems, work: Work | None = None) -> Lo
         return None
     site = load_site(root, problems)
     limits = site.limits if site is not None else Limits()  # the folders below are read with site.yaml's limits
-    catalogue = load_catalogue(root / "catalogue.csv", problems)
+    catalogue = load_cached_catalogue(root / "catalogue.csv", problems, work or Work())
     guide = load_guide(root, problems)
     work = work or Work()
     rules = load_markdown_folder(root, "rules", "rule.schema.json", problems, limits, work)
