@@ -209,6 +209,8 @@ def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool) -> dict:
     runs["check (warm)"] = timed(xxgk("check", "--content", "content"), workdir)
     hugo_median = statistics.median(hugo_times) if hugo_times else None
     figures["hugo_seconds"] = hugo_median
+    figures["hugo_runs"] = hugo_times
+    figures["ours_runs"] = ours_times
     figures["pair_ratios"] = [o / h for o, h in zip(ours_times, hugo_times, strict=False)]
     figures["runs"] = {name: asdict(run) for name, run in runs.items()}
     if hugo_median:

@@ -42,7 +42,7 @@ from xxgk.simplified import to_simplified  # noqa: E402
 TODAY = dt.date(2026, 11, 22)
 # What a query itself fetches: index chunks for its words, fragments of the shown results, the
 # exact-lookup shard. Filter indexes, the Traditional map and Pagefind's own code load once per page.
-PER_QUERY = re.compile(r"/pagefind/(index|fragment)/|/search/exact/")
+PER_QUERY = re.compile(r"/pagefind/(?:[0-9-]+/)?(index|fragment)/|/search/exact/")  # shards are pagefind/<name>/
 PER_PAGE = re.compile(r"/pagefind/|/search/t2s\.json|/assets/search\.js")
 
 
@@ -148,6 +148,7 @@ def main() -> None:
     parser.add_argument("--content", type=Path, default=REPO / "content")
     parser.add_argument("--generate", type=int, help="build a generated folder of this many documents instead")
     parser.add_argument("--queries", type=Path, default=REPO / "bench/queries/demo.yaml")
+    parser.add_argument("--shard-pages", type=int, help="limits.search_shard_pages for the generated folder")
     args = parser.parse_args()
     entries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,6 +156,9 @@ def main() -> None:
         if args.generate:
             content = Path(tmp) / "content"
             generate(REPO / "content", content, args.generate)
+            if args.shard_pages:
+                with (content / "site.yaml").open("a", encoding="utf-8") as settings:
+                    settings.write(f"limits:\n  search_shard_pages: {args.shard_pages}\n")
         site = Path(tmp) / "site"
         ids, texts, costs = build(content, site)
         rows = run_queries(site, entries, ids, texts)
