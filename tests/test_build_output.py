@@ -132,3 +132,15 @@ def test_no_search_option_skips_the_index(content, run):
     assert result.code == 0
     assert not (content.parent / "site/pagefind").exists()
     assert (content.parent / "site/search/index.html").is_file()
+
+
+def test_verify_reads_the_output_back_and_finds_a_link_typed_into_a_template(content, build_site, run):
+    site = build_site(content)
+    before = digest(site)
+    # a link typed by hand bypasses the pages' linker: only --verify, which reads every page back, sees it
+    write(content / "templates/layouts/rules.html",
+          '{% extends "base.html" %}{% block content %}<a href="../typed-by-hand/">坏链接</a>{% endblock %}')
+    result = run("build", "--content", "content", "--out", "site", "--verify")
+    assert result.code == 1
+    assert "site/rules/index.html: 错误 [output-link] 生成的页面中有无法打开的链接 \"../typed-by-hand/\"" in result.err
+    assert digest(site) == before
