@@ -53,6 +53,19 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo department at ./content, with the working directory set to its parent."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file with its bytes, and every folder (None), so an empty folder left behind shows."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
+
+
+@pytest.fixture
 def run(capsys: pytest.CaptureFixture):
     """Run the command line in-process and capture what the user would see."""
 

@@ -9,21 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, replace_in, write
+from conftest import REPO, replace_in, tree, write
 
 TODAY = "2026-11-22"
-
-
-def tree(folder: Path) -> dict[str, bytes | None]:
-    """Every file with its bytes, and every folder (None), so an empty folder left behind shows."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
-
-
-@pytest.fixture
-def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "content"
 
 
 def build(run, out: str, *extra: str):

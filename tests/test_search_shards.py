@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from conftest import REPO, replace_in
+from conftest import replace_in, tree
 from xxgk.search_records import SearchRecord
 from xxgk.search_shards import assign_shards
 
@@ -40,20 +37,9 @@ def test_adding_a_page_moves_no_page_of_another_year():
     assert before["2023"] == after["2023"] and before["2025"] == after["2025"]
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    with (tmp_path / "content/site.yaml").open("a", encoding="utf-8") as settings:
-        settings.write("limits:\n  search_shard_pages: 25\n")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "content"
-
-
 def test_a_change_reindexes_only_its_shard_and_the_result_equals_a_clean_build(demo, run):
+    with (demo / "site.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("limits:\n  search_shard_pages: 25\n")
     first = run("build", "--content", "content", "--out", "site", "--today", TODAY)
     assert first.code == 0, first.err
     shards = int(first.out.split("搜索索引共 ")[1].split(" ")[0])
