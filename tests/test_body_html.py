@@ -91,3 +91,21 @@ published_on: 2024-12-06
     assert "content/documents/2024/fake.md:7: 警告 [sanitized] 已移除 <div> 的属性 class" in result.lines
     page = soup(build_site(content) / "documents/2024/fake/index.html")
     assert page.select(".prose .validity-banner") == [] and page.select(".prose [role=note]") == []
+
+
+def test_aligned_markdown_columns_keep_their_alignment_without_a_warning(content, run, build_site):
+    write(content / "documents/2024/aligned.md", """---
+title: 资金分配表
+index_no: 000000001/2024-00097
+catalogue: 02-01
+published_on: 2024-12-06
+---
+| 项目 | 金额（万元） | 备注 |
+|:---|---:|:---:|
+| 道路维修 | 120 | 已拨付 |
+""")
+    result = run("check", "--content", "content")
+    assert not [line for line in result.lines if "aligned.md" in line], result.lines
+    table = soup(build_site(content) / "documents/2024/aligned/index.html").select_one(".prose table")
+    assert [cell.get("class") for cell in table.select("td")] == [["align-left"], ["align-right"], ["align-center"]]
+    assert table.select("[style]") == []

@@ -1,8 +1,10 @@
-"""Markdown to HTML for page bodies, with table header cells given their scope. (Links are resolved
-and the HTML cleaned afterwards by `sanitize`; headings and tables are finished by `body_html`.)"""
+"""Markdown to HTML for page bodies, with table header cells given their scope and column alignment
+given as a class of the site's stylesheet. (Links are resolved and the HTML cleaned afterwards by
+`sanitize`; headings and tables are finished by `body_html`.)"""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -12,9 +14,19 @@ from markdown.treeprocessors import Treeprocessor
 EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
 
 
-class TableScopes(Treeprocessor):
+# Python-Markdown writes a column's alignment (`|---:|`) as an inline style, which the sanitiser removes
+# from every body; the site's stylesheet has a class for each alignment instead.
+ALIGNMENT_STYLE = re.compile(r"^text-align: (left|center|right);$")
+
+
+class TableCells(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
+            for cell in (*table.iter("th"), *table.iter("td")):
+                alignment = ALIGNMENT_STYLE.match(cell.get("style", ""))
+                if alignment:
+                    del cell.attrib["style"]
+                    cell.set("class", f"align-{alignment[1]}")
             for head in table.iter("thead"):
                 for cell in head.iter("th"):
                     cell.set("scope", "col")
@@ -26,7 +38,7 @@ class TableScopes(Treeprocessor):
 
 class BodyExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        md.treeprocessors.register(TableScopes(md), "xxgk-table-scopes", 5)
+        md.treeprocessors.register(TableCells(md), "xxgk-table-cells", 5)
 
 
 _instance: markdown.Markdown | None = None  # one per process: building the parser costs more than a body

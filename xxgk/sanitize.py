@@ -30,6 +30,9 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start", "reversed"},
     "time": {"datetime"},
 }
+# The only classes a body may carry: column alignment, as Markdown tables write it (markdown_render).
+# Any other class could borrow the look of the site's own notices.
+ALLOWED_CLASSES = {tag: {"align-left", "align-center", "align-right"} for tag in ("td", "th")}
 URL_ATTRIBUTES = {"href", "src"}
 SAFE_LINK = re.compile(r"^(?:https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)
 SAFE_IMAGE_DATA = re.compile(r"^data:image/(?:png|gif|jpeg|webp);base64,", re.IGNORECASE)
@@ -90,6 +93,8 @@ class RemovalScanner(HTMLParser):
             elif name in URL_ATTRIBUTES and name in allowed and not safe_url(tag, name, value):
                 self.removals.append(Removal(f"不安全的地址 {name}=\"{value[:40]}\"（只允许网页、邮件、电话地址和相对路径）",
                                              value[:20]))
+            elif name == "class" and set(value.split()) <= ALLOWED_CLASSES.get(tag, set()):
+                continue
             elif name not in allowed and not name.startswith("aria-"):
                 self.removals.append(Removal(f"<{tag}> 的属性 {name}", name))
 
@@ -123,6 +128,7 @@ def sanitize(html: str, resolve: LinkResolver | None = None) -> Sanitized:
 
     cleaned = nh3.clean(
         html, tags=ALLOWED_TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes={"http", "https", "mailto", "tel", "data"}, attribute_filter=attribute_filter, link_rel=None,
         strip_comments=True)
     return Sanitized(cleaned, scanner.removals, scanner.unlabelled_images)
