@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, replace_in, tree, write
+from xxgk import pipeline
 
 TODAY = "2026-11-22"
 
@@ -23,6 +24,8 @@ def build(run, out: str, *extra: str):
 def rendered_again(result) -> int:
     """Pages rendered afresh, from the summary line ("已生成 160 个页面（159 个页面未变，取自缓存）…")."""
     line = result.out.strip().splitlines()[-1]
+    if "没有改变" in line:  # "内容和模板自上次生成以来没有改变，site 中的 160 个页面原样保留…"
+        return 0
     total = int(line.split("已生成 ")[1].split(" ")[0])
     reused = int(line.split("（")[1].split(" ")[0]) if "取自缓存" in line else 0
     return total - reused
@@ -136,3 +139,49 @@ def test_parallel_and_serial_builds_are_byte_identical(demo, run):
     build(run, "parallel", "--no-cache", "--jobs", "2")
     build(run, "serial", "--no-cache", "--jobs", "1")
     assert tree(Path("parallel")) == tree(Path("serial"))
+
+
+def test_a_build_of_unchanged_content_leaves_the_output_as_it_was(demo, run):
+    build(run, "site")
+    before = {path: path.stat().st_mtime_ns for path in Path("site").rglob("*")}
+    again = build(run, "site")
+    assert "内容和模板自上次生成以来没有改变，site 中的" in again.out
+    assert {path: path.stat().st_mtime_ns for path in Path("site").rglob("*")} == before
+    assert "没有改变" not in build(run, "site", "--today", "2026-11-23").out  # another day: dates may matter
+    assert "没有改变" not in build(run, "other").out  # another output folder
+
+
+@pytest.mark.parametrize("change", [edit_body, override_asset, lambda content: (content / "notes.txt").write_text("x")],
+                         ids=["content", "template", "any file"])
+def test_any_changed_input_file_means_a_real_build(demo, run, change):
+    build(run, "site")
+    change(demo)
+    assert "没有改变" not in build(run, "site").out
+
+
+def test_an_output_changed_by_hand_means_a_real_build(demo, run):
+    build(run, "site")
+    Path("site/empty-folder").mkdir()
+    assert "没有改变" not in build(run, "site").out
+    build(run, "clean", "--no-cache")
+    assert tree(Path("site")) == tree(Path("clean"))
+    Path("site/index.html").touch()
+    assert "没有改变" not in build(run, "site").out
+
+
+def test_a_remembered_build_still_fails_under_strict_when_it_has_warnings(demo, run):
+    page = demo / "documents/2024/price-monitoring-2024-05.md"
+    write(page, page.read_text(encoding="utf-8") + '\n<span style="color: red">注意</span>\n')  # a warning
+    build(run, "site")
+    result = run("build", "--content", "content", "--out", "site", "--today", TODAY, "--no-search", "--strict")
+    assert result.code == 1 and "网站未生成" in result.err
+
+
+def test_check_reports_the_same_from_memory_and_sees_every_change(demo, run, monkeypatch):
+    first = run("check", "--content", "content", "--today", TODAY)
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "check", None)  # unchanged files: the outcome comes from the cache alone
+        assert run("check", "--content", "content", "--today", TODAY).out == first.out
+    replace_in(demo / "documents/2024/price-monitoring-2024-05.md", "published_on: 2024-06-10", "published_on: 2024-13-01")
+    changed = run("check", "--content", "content", "--today", TODAY)
+    assert changed.code == 1 and changed.out != first.out and "price-monitoring-2024-05.md" in changed.out

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 from .build_cache import BuildCache
 from .check_report import format_report, report_json
-from .pipeline import build, check
+from .pipeline import build, check_run
 from .progress import Progress
 from .today import TodayError, resolve_today
 from .work import Work
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "check":
         work = Work(BuildCache(None if args.no_cache else args.cache), args.jobs or default_jobs())
         try:
-            result = check(args.content, today, work)
+            result = check_run(args.content, today, work, None if args.no_cache else args.cache)
         finally:
             work.cache.close()
         if args.format == "json":
@@ -91,7 +91,9 @@ def run_build(args: argparse.Namespace, today) -> int:
     if not outcome.written:
         print(f"网站未生成，{args.out} 保持不变。", file=sys.stderr)
         return EXIT_CONTENT
-    if not args.quiet:
+    if not args.quiet and outcome.unchanged:
+        print(f"内容和模板自上次生成以来没有改变，{args.out} 中的 {outcome.pages} 个页面原样保留，用时 {outcome.seconds:.1f} 秒。")
+    elif not args.quiet:
         reused = f"（{outcome.pages - outcome.rendered} 个页面未变，取自缓存）" if outcome.rendered < outcome.pages else ""
         print(f"已生成 {outcome.pages} 个页面{reused}、{outcome.files} 个其他文件到 {args.out}，用时 {outcome.seconds:.1f} 秒。")
         if outcome.index_shards > 1:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import urls
@@ -28,6 +28,7 @@ from .pages import NOT_FOUND_URL
 from .problems import Problems
 from .progress import Progress
 from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, make_environment, table_wrapper
+from .run_memo import inputs_digest, out_matches, run_key
 from .search_exact import exact_shards
 from .search_index import write_search
 from .search_records import search_records
@@ -50,6 +51,11 @@ class CheckResult:
     def failed(self, strict: bool) -> bool:
         return self.verdict.failed(strict)
 
+    @property
+    def outcome(self) -> CheckResult:
+        """What a run reports (problems and self-inspection), without the content: what run_memo keeps."""
+        return CheckResult(None, None, self.problems, self.inspection)
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -62,6 +68,7 @@ class BuildResult:
     rendered: int = 0  # pages rendered afresh; the others came from the build cache
     index_shards: int = 0  # search-index shards of the site
     indexed: int = 0  # of those, the shards Pagefind indexed afresh
+    unchanged: bool = False  # nothing the site is made from had changed: --out was left as it was
 
 
 def templates_digest(content_dir: Path, work: Work) -> str:
@@ -83,6 +90,25 @@ def check(content_dir: Path, today: dt.date, work: Work | None = None) -> CheckR
     return CheckResult(checked.content if passed else None, checked.bodies, problems, checked.inspection)
 
 
+def manifest_key(out: Path) -> str:
+    """What --out holds after the last build into it (output.Manifest), in the cache."""
+    return key_of("manifest", str(out.resolve()))
+
+
+def check_run(content_dir: Path, today: dt.date, work: Work, cache: Path | None = None) -> CheckResult:
+    """`xxgk check`: the problems and the self-inspection, taken whole from the cache when no file
+    the check reads has changed since a check of the same day (run_memo)."""
+    if not work.cache.enabled:
+        return check(content_dir, today, work)
+    key = run_key("check", inputs_digest(content_dir, {cache} if cache else set()), today)
+    remembered = work.cache.get("run", key)
+    if remembered is not None:
+        return remembered
+    result = check(content_dir, today, work)
+    work.cache.put("run", key, result.outcome)
+    return result
+
+
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
           progress: Progress | None = None, search: bool = True, cache: Path | None = None,
           jobs: int | None = None, verify: bool = False) -> BuildResult:
@@ -92,7 +118,23 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
     started = time.monotonic()
     work = Work(BuildCache(cache), jobs if jobs is not None else default_jobs())
     try:
-        return build_with(work, content_dir, out, today, strict, progress or Progress(False), search, verify, started)
+        key = check_key = None
+        if work.cache.enabled and not verify and cache is not None:  # --verify: read the output back, a real build
+            inputs = inputs_digest(content_dir, {out, cache})
+            key = run_key("build", inputs, today, (search, str(out.resolve())))
+            if not out.resolve().is_relative_to(content_dir.resolve()):  # else `check` reads files the build skips
+                check_key = run_key("check", inputs, today)
+            remembered = work.cache.get("run", key)
+            if remembered is not None and out_matches(out.resolve(), work.cache.get("manifest", manifest_key(out))):
+                if remembered.check.failed(strict):
+                    return BuildResult(remembered.check)
+                return replace(remembered, seconds=time.monotonic() - started, rendered=0, indexed=0, unchanged=True)
+        result = build_with(work, content_dir, out, today, strict, progress or Progress(False), search, verify, started)
+        if key is not None and result.written:
+            work.cache.put("run", key, replace(result, check=result.check.outcome))
+            if check_key is not None:  # a `check` after this build needs to load nothing
+                work.cache.put("run", check_key, result.check.outcome)
+        return result
     finally:
         work.cache.close()
 
@@ -104,9 +146,8 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
     if result.failed(strict) or content is None or bodies is None:
         return BuildResult(result)
     model = assemble(content, bodies, today)
-    manifest_key = key_of("manifest", str(out.resolve()))
     # --verify reads the whole new site back before publishing it, so it stages the whole site
-    staging = Staging(out, None if verify else work.cache.get("manifest", manifest_key))
+    staging = Staging(out, None if verify else work.cache.get("manifest", manifest_key(out)))
     try:
         search_started = time.monotonic()
         records = search_records(model) if search else []
@@ -127,7 +168,7 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
         if result.problems.errors:
             staging.discard()
             return BuildResult(result, written.pages, written.files, time.monotonic() - started)
-        work.cache.put("manifest", manifest_key, staging.commit())
+        work.cache.put("manifest", manifest_key(out), staging.commit())
         work.cache.keep_only_used()
     except BaseException:
         staging.discard()
