@@ -27,11 +27,12 @@ from .output import Staging
 from .pages import NOT_FOUND_URL
 from .problems import Problems
 from .progress import Progress
-from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, make_environment, table_wrapper
+from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, TemplateFailure, make_environment, table_wrapper
 from .run_memo import inputs_digest, out_matches, run_key
 from .search_exact import exact_shards
 from .search_index import write_search
 from .search_records import search_records
+from .template_overrides import check_overrides
 from .work import Work
 from .workers import default_jobs
 from .write import write_site
@@ -84,8 +85,14 @@ def check(content_dir: Path, today: dt.date, work: Work | None = None) -> CheckR
     loaded = load_content(content_dir, problems, work)
     if loaded is None:
         return CheckResult(None, None, problems)
-    checked = run_checks(loaded, today, problems, table_wrapper(make_environment(content_dir)), work,
-                         templates_digest(content_dir, work))
+    # with a broken override the other checks still run, with the product's templates (nothing is written)
+    environment = make_environment(content_dir if check_overrides(content_dir, problems) else None)
+    try:
+        checked = run_checks(loaded, today, problems, table_wrapper(environment), work,
+                             templates_digest(content_dir, work))
+    except TemplateFailure as failure:
+        problems.error("template", failure.message, failure.path, failure.line)
+        return CheckResult(None, None, problems)
     passed = not Verdict(problems, checked.inspection).errors
     return CheckResult(checked.content if passed else None, checked.bodies, problems, checked.inspection)
 
@@ -157,8 +164,13 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
         if search:
             index_shards = write_search(staging, records, shards, work, content.site.limits.search_shard_pages)
         search_seconds = time.monotonic() - search_started
-        written = write_site(staging, make_environment(content_dir), model, content_dir, progress, result.inspection,
-                             shard_count, work, templates_digest(content_dir, work), index_shards)
+        try:
+            written = write_site(staging, make_environment(content_dir), model, content_dir, progress,
+                                 result.inspection, shard_count, work, templates_digest(content_dir, work), index_shards)
+        except TemplateFailure as failure:
+            result.problems.error("template", failure.message, failure.path, failure.line)
+            staging.discard()
+            return BuildResult(result)
         for page_url, target in missing_targets(written.targets, staging.written):
             href = urls.relative(page_url, target) if page_url != NOT_FOUND_URL else urls.absolute(content.site.base_url, target)
             result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{href}\"", out / urls.output_file(page_url))

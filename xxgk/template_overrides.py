@@ -1,0 +1,67 @@
+"""Checking a department's template overrides (content/templates/) before anything is rendered, so
+`check` finds what would otherwise only fail, or be refused by the sandbox, while building: each
+template must parse, and none may reach an attribute whose name starts with an underscore (the way
+out of a template into Python; the sandbox refuses it at render time too)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+
+from .problems import Problems
+from .render import OVERRIDE_FOLDER, make_environment
+
+ASSETS = "assets"  # copied, not rendered
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+
+
+def override_templates(content_dir: Path) -> list[Path]:
+    folder = content_dir / OVERRIDE_FOLDER
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.rglob("*")) if path.is_file() and path.suffix in TEMPLATE_SUFFIXES
+            and path.relative_to(folder).parts[0] != ASSETS]
+
+
+def check_overrides(content_dir: Path, problems: Problems) -> bool:
+    """Report every override that does not parse or reaches for hidden attributes; True when all are usable."""
+    environment = make_environment(content_dir)
+    usable = True
+    for path in override_templates(content_dir):
+        try:
+            source = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.error("template", "模板文件不是 UTF-8 编码，请另存为 UTF-8", path)
+            usable = False
+            continue
+        try:
+            tree = environment.parse(source, path.name, str(path))
+        except jinja2.TemplateSyntaxError as error:
+            problems.error("template", f"模板语法错误（{error.message}）", path, error.lineno)
+            usable = False
+            continue
+        for line, name in hidden_attributes(tree):
+            problems.error("template", f"模板不能访问以下划线开头的名称 \"{name}\"：模板只能显示页面提供的数据", path, line)
+            usable = False
+    return usable
+
+
+def hidden_attributes(tree: nodes.Template) -> list[tuple[int, str]]:
+    """(line, name) of every `x._name`, `x["_name"]` and `x|attr("_name")` in a parsed template."""
+    found = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        name: object
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        elif isinstance(node, nodes.Getitem):
+            name = node.arg.value if isinstance(node.arg, nodes.Const) else None
+        elif isinstance(node, nodes.Filter):
+            name = node.args[0].value if node.name == "attr" and node.args and isinstance(node.args[0], nodes.Const) \
+                else None
+        else:
+            name = None
+        if isinstance(name, str) and name.startswith("_"):
+            found.append((node.lineno, name))
+    return found
