@@ -84,7 +84,24 @@ def test_symbolic_link_attachment_out_of_the_content_folder(content, run):
                "published_on: 2024-12-06\nattachments:\n  - file: host.txt")
     assert run("check", "--content", "content").lines[:-1] == [
         "content/documents/2024/functions.md:7: 错误 [path] attachments[1].file（附件文件）\"host.txt\" "
-        "经过符号链接指向了内容目录之外"]
+        "经过符号链接指向了内容目录之外",
+        "content/documents/2024/host.txt: 错误 [path] 是指向内容目录之外的符号链接，已拒绝读取"]
+
+
+def test_symbolic_links_anywhere_are_checked_templates_included(content, run, build_site):
+    site = build_site(content)
+    (content / "templates/assets").mkdir(parents=True)
+    os.symlink("/etc/passwd", content / "templates/assets/passwd.css")
+    os.symlink("loop-b", content / "templates/assets/loop-a")
+    os.symlink("loop-a", content / "templates/assets/loop-b")
+    os.symlink("../../catalogue.csv", content / "templates/assets/inside.csv")  # inside the folder: allowed
+    result = run("build", "--content", "content", "--out", "site")
+    assert result.code == 1
+    assert result.lines[:3] == [
+        "content/templates/assets/loop-a: 错误 [path] 是无法打开的符号链接（目标不存在或链接成环）",
+        "content/templates/assets/loop-b: 错误 [path] 是无法打开的符号链接（目标不存在或链接成环）",
+        "content/templates/assets/passwd.css: 错误 [path] 是指向内容目录之外的符号链接，已拒绝读取"]
+    assert not (site / "assets/passwd.css").exists()
 
 
 def test_nul_bytes(content, run):

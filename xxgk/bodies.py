@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from . import urls
+from . import file_policy, urls
 from .body_html import fit_headings, wrap_tables
 from .build_cache import key_of
 from .markdown_render import render_markdown
@@ -64,8 +64,10 @@ def page_urls(content: Content) -> dict[str, str]:
     return mapping
 
 
-# What one written target became: the URL published (None: refused), why it was refused, the local file it publishes.
-Outcome = tuple[str | None, str | None, PurePosixPath | None]
+# What one written target became: the URL published (None: refused), why it was refused, the local file it
+# publishes, and the problem code of a refusal.
+Outcome = tuple[str | None, str | None, PurePosixPath | None, str]
+BROKEN = "broken-link"
 
 
 @dataclass
@@ -87,17 +89,20 @@ class Resolver:
     def outcome(self, target: str) -> Outcome:
         target = target.strip()
         if not target or EXTERNAL.match(target):
-            return target, None, None  # unsafe schemes (javascript: …) are removed, with a warning, by the sanitiser
+            return target, None, None, ""  # unsafe schemes (javascript: …) are removed, with a warning, by the sanitiser
         parts = urlsplit(target)
         path, reason = resolve_reference(self.root, self.source, parts.path, allow_parent=True)
         if reason or path is None:
-            return None, reason or "无法读取", None
+            return None, reason or "无法读取", None, BROKEN
         suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
         if path.as_posix() in self.pages:
-            return urls.relative(self.page_url, self.pages[path.as_posix()]) + suffix, None, None
+            return urls.relative(self.page_url, self.pages[path.as_posix()]) + suffix, None, None, ""
         if (self.root / path).is_file() and path.suffix != ".md":
-            return urls.relative(self.page_url, urls.file_url(path)) + suffix, None, path
-        return None, "指向的文件不存在；站内链接请写相对于本文件的路径，如 ../2023/notice.md", None
+            refused = file_policy.refusal(self.root, path)
+            if refused:
+                return None, refused, None, "file-type"
+            return urls.relative(self.page_url, urls.file_url(path)) + suffix, None, path, ""
+        return None, "指向的文件不存在；站内链接请写相对于本文件的路径，如 ../2023/notice.md", None, BROKEN
 
     def still_valid(self, outcomes: Mapping[str, Outcome]) -> bool:
         return all(self.outcome(target) == outcome for target, outcome in outcomes.items())
@@ -152,15 +157,15 @@ class Converter:
             searched = at + 1 if at >= 0 else searched
             problems.warning("image-alt", f"{where}图片 \"{image}\" 没有文字说明：请写成 ![图片内容的说明]({image})，"
                              "读屏软件会读出这段说明", path, line)
-        for target, (_url, reason, _file) in resolve.outcomes.items():
+        for target, (_url, reason, _file, code) in resolve.outcomes.items():
             if reason:
-                problems.error("broken-link", f"{where}链接或图片 \"{target}\" {reason}", path,
+                problems.error(code, f"{where}链接或图片 \"{target}\" {reason}", path,
                                line_in(text, first_line, target)[0])
         for removal in result.removals:
             problems.warning("sanitized", f"{where}已移除 {removal.what}", path,
                              line_in(text, first_line, removal.snippet)[0])
         html = wrap_tables(fit_headings(result.html, item.top_heading), self.wrap_table)
-        files = tuple(file for _url, _reason, file in resolve.outcomes.values() if file is not None)
+        files = tuple(file for _url, _reason, file, _code in resolve.outcomes.values() if file is not None)
         external = tuple(t.strip() for t in resolve.outcomes if t.strip().lower().startswith(("http:", "https:")))
         personal = tuple(find_personal_data(text, first_line))
         return Converted(Body(item.source, html, files, external, html_text(html), personal), problems.items,

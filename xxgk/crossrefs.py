@@ -7,6 +7,7 @@ import difflib
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import file_policy
 from .model import Catalogue, Content
 from .paths import resolve_reference
 from .problems import Problems, display_path
@@ -88,6 +89,9 @@ def check_attachments(records: Sequence[Record], root: Path, problems: Problems,
                 problems.error("too-large", f"{field}（附件文件）\"{name}\" 大小 {megabytes(path.stat().st_size)}，"
                                             f"超过上限 {megabytes(max_bytes)}（可在 site.yaml 的 limits.attachment_mb 中调整）",
                                record.path, line, field)
+            elif resolved is not None and path is not None and path.is_file() and (
+                    refused := file_policy.refusal(root, resolved)):
+                problems.error("file-type", f"{field}（附件文件）\"{name}\" {refused}", record.path, line, field)
             elif path is None or not path.is_file():
                 siblings = [p.name for p in record.path.parent.iterdir() if p.is_file() and p.suffix != ".md"]
                 close = difflib.get_close_matches(name, siblings, n=1, cutoff=0.6)

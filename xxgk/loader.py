@@ -95,9 +95,8 @@ def check_url_safe(path: Path, root: Path, problems: Problems) -> bool:
     return True
 
 
-def refuse_outside_links(paths: list[Path], root: Path, problems: Problems) -> list[Path]:
-    """Content files that are symbolic links to somewhere outside the content folder are refused."""
-    kept = []
+def refuse_outside_links(paths: list[Path], root: Path) -> list[Path]:
+    """The paths that stay inside the content folder (those that do not are reported by `check_symlinks`)."""
     real_root = root.resolve()
     real_folders: dict[Path, Path] = {}  # each folder resolved once: files are many, folders few
 
@@ -112,12 +111,25 @@ def refuse_outside_links(paths: list[Path], root: Path, problems: Problems) -> l
                 return True
         return not folder.is_relative_to(real_root)
 
-    for path in paths:
-        if escapes(path):
-            problems.error("path", "是指向内容目录之外的符号链接，已拒绝读取", path)
-        else:
-            kept.append(path)
-    return kept
+    return [path for path in paths if not escapes(path)]
+
+
+def check_symlinks(root: Path, problems: Problems) -> None:
+    """Every symbolic link anywhere in the content folder, template overrides included, must lead to a
+    file or folder inside it: nothing outside the folder is read or published through one."""
+    real_root = root.resolve()
+    for folder, dirs, files in os.walk(root):
+        for name in sorted(dirs + files):
+            path = Path(folder, name)
+            if not path.is_symlink():
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # missing target, or a loop
+                problems.error("path", "是无法打开的符号链接（目标不存在或链接成环）", path)
+                continue
+            if not target.is_relative_to(real_root):
+                problems.error("path", "是指向内容目录之外的符号链接，已拒绝读取", path)
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -158,7 +170,7 @@ def load_markdown_folder(root: Path, name: str, schema: str, problems: Problems,
                          work: Work) -> list[Record]:
     """Every Markdown file of the folder parsed and validated, on every core, each looked up in the
     build cache by its bytes first."""
-    paths = [path for path in refuse_outside_links(markdown_files(root / name), root, problems)
+    paths = [path for path in refuse_outside_links(markdown_files(root / name), root)
              if check_url_safe(path, root, problems)]
     cwd = os.getcwd()  # problems name files relative to it
 
@@ -188,7 +200,7 @@ def load_reports(root: Path, problems: Problems) -> list[AnnualReport]:
     reports = []
     candidates = [p for p in sorted(folder.glob("*")) if not p.name.startswith(".") and p.is_file()] \
         if folder.is_dir() else []
-    for path in refuse_outside_links(candidates, root, problems):
+    for path in refuse_outside_links(candidates, root):
         match = REPORT_NAME.fullmatch(path.name)
         if not match:
             problems.error("path", f"年度报告文件名应为 <年份>.yaml（如 2024.yaml），\"{path.name}\" 不符合", path)
@@ -233,9 +245,9 @@ def load_content(root: Path, problems: Problems, work: Work | None = None) -> Lo
     if not root.is_dir():
         problems.error("missing-folder", "内容目录不存在", root)
         return None
-    refuse_outside_links([p for p in (root / n for n in ("site.yaml", "catalogue.csv", "guide.md")) if p.exists()],
-                         root, problems)
-    if problems.errors:
+    check_symlinks(root, problems)
+    if any(escapes_root(root / name, root) for name in ("site.yaml", "catalogue.csv", "guide.md")
+           if (root / name).exists() or (root / name).is_symlink()):
         return None
     site = load_site(root, problems)
     limits = site.limits if site is not None else Limits()  # the folders below are read with site.yaml's limits

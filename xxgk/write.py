@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import urls
+from . import file_policy, urls
 from .assemble import SiteModel
 from .build_cache import key_of
 from .inspection import InspectionReport
@@ -107,7 +107,13 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
         staging.copy(source, f"{ASSETS}/{name}")
         files += 1
     for published in model.files:
-        staging.copy(content_root / published, published.as_posix())
+        if published.as_posix() in staging.digests:  # file_policy reserves these paths; never overwrite a generated file
+            raise RuntimeError(f"content file {published} would replace a generated file")
+        converted = file_policy.published_bytes(content_root / published)
+        if converted is None:
+            staging.copy(content_root / published, published.as_posix())
+        else:
+            staging.write_bytes(published.as_posix(), converted)
         files += 1
     return Written(len(pages) + 1, files, tuple(targets))
 

@@ -1,0 +1,96 @@
+"""Files published as they are (attachments, files linked from bodies) are allowed by type and
+checked by their first bytes: nothing a browser would run, no hidden or configuration file, nothing
+on a path the build generates. `check` finds each case, with the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import replace_in, write
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
+SCRIPT = b"<html><body><script>alert(document.cookie)</script></body></html>"
+
+
+def attach(content: Path, name: str, data: bytes) -> None:
+    (content / "documents/2024" / name).parent.mkdir(parents=True, exist_ok=True)
+    (content / "documents/2024" / name).write_bytes(data)
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06\n",
+               f"published_on: 2024-12-06\nattachments:\n  - file: {name}\n")
+
+
+def link(content: Path, target: str) -> None:
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。", f"负责全市测试工作。\n\n见[附件]({target})。")
+
+
+def problems(run) -> list[str]:
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    return result.lines[:-1]
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("evil.html", SCRIPT, "的文件类型（.html）不能发布"),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "的文件类型（.svg）不能发布"),
+    ("tool.js", b"alert(1)", "的文件类型（.js）不能发布"),
+    ("run.exe", b"MZ\x90\x00", "的文件类型（.exe）不能发布"),
+    ("fake.pdf", SCRIPT, "的内容与扩展名 .pdf 不符"),
+    ("fake.docx", SCRIPT, "的内容与扩展名 .docx 不符"),
+    ("empty.pdf", b"", "是空文件"),
+    ("gbk.txt", "收费标准".encode("gb18030"), "不是 UTF-8 编码的文本"),
+])
+def test_an_attachment_of_a_refused_kind_is_an_error_at_its_line(content, run, name, data, reason):
+    attach(content, name, data)
+    assert problems(run) == [f"content/documents/2024/functions.md:7: 错误 [file-type] attachments[1].file（附件文件）"
+                             f"\"{name}\" {reason}" + problems_tail(reason)]
+
+
+def problems_tail(reason: str) -> str:
+    """The rest of each message after the reason, as the clerk reads it."""
+    return {
+        "的文件类型（.html）不能发布": TYPES, "的文件类型（.svg）不能发布": TYPES, "的文件类型（.js）不能发布": TYPES,
+        "的文件类型（.exe）不能发布": TYPES,
+        "的内容与扩展名 .pdf 不符": "（文件开头不是 PDF 文件应有的标记），可能是改了扩展名的其他文件",
+        "的内容与扩展名 .docx 不符": "（文件开头不是 DOCX 文件应有的标记），可能是改了扩展名的其他文件",
+        "是空文件": "", "不是 UTF-8 编码的文本": "：请另存为 UTF-8（Excel：“CSV UTF-8”；记事本：编码选 UTF-8）",
+    }[reason]
+
+
+TYPES = ("：网页、脚本和 SVG 等会在浏览器中运行；允许的类型：PDF、OFD、Word/WPS 文档、Excel/WPS 表格、演示文稿、RTF、TXT、"
+         "CSV、ZIP/RAR/7z、JPG/PNG/GIF/WebP/BMP 图片、MP3、MP4")
+
+
+@pytest.mark.parametrize("target, written, reason", [
+    (".env", "SECRET=1", "是隐藏文件（名称以“.”开头），不能发布"),
+    ("../../.git/config", "[core]", "是隐藏文件（名称以“.”开头），不能发布"),
+    ("../../site.yaml", None, "是网站自身使用的文件或位置（配置、模板或生成的网页），不能作为附件或链接发布"),
+    ("../../catalogue.csv", None, "是网站自身使用的文件或位置（配置、模板或生成的网页），不能作为附件或链接发布"),
+    ("../../robots.txt", "User-agent: *\nDisallow: /", "是网站自身使用的文件或位置（配置、模板或生成的网页），不能作为附件或链接发布"),
+    ("../../assets/site.png", "png", "是网站自身使用的文件或位置（配置、模板或生成的网页），不能作为附件或链接发布"),
+    ("../../search/index.txt", "x", "是网站自身使用的文件或位置（配置、模板或生成的网页），不能作为附件或链接发布"),
+    ("page.html", SCRIPT.decode(), "的文件类型（.html）不能发布" + TYPES),
+])
+def test_a_linked_file_that_may_not_be_published_is_an_error_at_its_line(content, run, target, written, reason):
+    if written is not None:
+        write(content / "documents/2024" / target, written)
+    link(content, target)
+    assert problems(run) == [f"content/documents/2024/functions.md:9: 错误 [file-type] 链接或图片 \"{target}\" {reason}"]
+
+
+def test_nothing_refused_reaches_the_site_and_the_previous_site_stays(content, run, build_site):
+    site = build_site(content)
+    attach(content, "evil.html", SCRIPT)
+    result = run("build", "--content", "content", "--out", "site")
+    assert result.code == 1 and "网站未生成" in result.err
+    assert not (site / "documents/2024/evil.html").exists()
+
+
+def test_allowed_files_are_published_and_text_gets_a_byte_order_mark(content, build_site):
+    attach(content, "通知.pdf", PDF)
+    write(content / "documents/2024/说明.txt", "办理时间：工作日")
+    link(content, "说明.txt")
+    site = build_site(content)
+    assert (site / "documents/2024/通知.pdf").read_bytes() == PDF
+    assert (site / "documents/2024/说明.txt").read_bytes() == "\ufeff办理时间：工作日".encode()
