@@ -15,6 +15,8 @@ command like a user would run it:
     clean, search       `xxgk build --no-cache`
     no change           `xxgk build` again, cache warm
     one document        one body edited, `xxgk build`
+    check (warm)        `xxgk check` right after that build (nothing changed: the whole outcome is remembered)
+    check, one edit     another body edited, `xxgk check` (each unchanged file from the cache)
 
 and prints seconds, the ratio to Hugo's clean build (the median over the pairs), the peak memory of the
 largest single process (Python, its workers, Pagefind) and the peak of the whole process tree summed.
@@ -206,7 +208,10 @@ def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool) -> dict:
     edited = sorted((content / "documents").rglob("*.md"))[count // 2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n本文件已更正。\n", encoding="utf-8")
     runs["one document"] = timed(xxgk("build", "--content", "content", "--out", "site"), workdir)
-    runs["check (warm)"] = timed(xxgk("check", "--content", "content"), workdir)
+    runs["check (warm)"] = timed(xxgk("check", "--content", "content"), workdir)  # nothing changed since the build
+    other = sorted((content / "documents").rglob("*.md"))[count // 3]
+    other.write_text(other.read_text(encoding="utf-8") + "\n本文件已补充。\n", encoding="utf-8")
+    runs["check, one edit"] = timed(xxgk("check", "--content", "content"), workdir)
     hugo_median = statistics.median(hugo_times) if hugo_times else None
     figures["hugo_seconds"] = hugo_median
     figures["hugo_runs"] = hugo_times
