@@ -39,7 +39,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(content, build_site, 
     assert result.code == 1
     assert result.err.splitlines()[-1] == "网站未生成，site 保持不变。"
     assert digest(site) == before
-    assert sorted(p.name for p in site.parent.iterdir()) == [".cache", "content", "site"]  # no staging folder left
+    assert sorted(p.name for p in site.parent.iterdir()) == [".cache", ".site.xxgk-lock", "content", "site"]  # no staging folder left
 
 
 def test_a_crash_in_the_middle_leaves_the_previous_site_and_is_cleaned_up(content, build_site, run, monkeypatch):

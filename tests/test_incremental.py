@@ -185,3 +185,18 @@ def test_check_reports_the_same_from_memory_and_sees_every_change(demo, run, mon
     replace_in(demo / "documents/2024/price-monitoring-2024-05.md", "published_on: 2024-06-10", "published_on: 2024-13-01")
     changed = run("check", "--content", "content", "--today", TODAY)
     assert changed.code == 1 and changed.out != first.out and "price-monitoring-2024-05.md" in changed.out
+
+
+def test_a_second_build_sharing_the_cache_goes_on_without_it(demo, run, monkeypatch):
+    from xxgk.build_cache import BuildCache
+    monkeypatch.setattr(BuildCache, "lock_timeout", 0.1)
+    other = BuildCache(Path(".cache"))
+    other.put("test", "key", "a value")  # another build holds the write lock from here until it closes
+    try:
+        result = build(run, "site")
+        assert "Traceback" not in result.out + result.err
+        build(run, "clean", "--no-cache")
+        assert tree(Path("site")) == tree(Path("clean"))
+    finally:
+        other.close()
+    assert rendered_again(build(run, "site")) > 100  # the first build could store nothing

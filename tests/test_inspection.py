@@ -300,11 +300,11 @@ def test_inspection_page(content, build_site, mode):
     assert ("inspection/" in footer_links) == (mode == "public")
 
 
-def test_content_examples_fire_every_rule_once(monkeypatch, run):
+def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     from conftest import REPO
     from xxgk.inspection_rules import RULE_CODES
     monkeypatch.chdir(REPO)
-    result = run("check", "--content", "content-examples", "--today", "2027-01-20")
+    result = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
     assert sorted(found) == sorted(RULE_CODES)
     assert result.lines[-1] == "共 2 个错误，12 个警告。请修改后重新检查。"

@@ -70,7 +70,8 @@ def read_table3(page):
 
 def build_demo(tmp_path, run, monkeypatch):
     monkeypatch.chdir(REPO)
-    result = run("build", "--out", str(tmp_path / "site"), "--quiet", "--today", "2026-11-22")
+    result = run("build", "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache"), "--quiet",
+                 "--today", "2026-11-22")
     assert result.code == 0, result.err
     return tmp_path / "site"
 

@@ -57,7 +57,11 @@ def folder_digest(folders: Iterable[Path]) -> str:
 
 
 class BuildCache:
-    """get/put of picklable values by (kind, key). `None` as the folder gives a cache that never hits."""
+    """get/put of picklable values by (kind, key). `None` as the folder gives a cache that never hits.
+    A build holds the cache's write lock until it ends; a second build using the same cache at the same
+    time waits `lock_timeout` seconds for it, then goes on without the cache."""
+
+    lock_timeout = 5.0
 
     def __init__(self, folder: Path | None) -> None:
         self.used: set[tuple[str, str]] = set()
@@ -80,7 +84,7 @@ class BuildCache:
 
     @staticmethod
     def open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        db = sqlite3.connect(path, timeout=BuildCache.lock_timeout, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
@@ -102,21 +106,40 @@ class BuildCache:
         if self.db is None:
             return
         self.used.add((kind, key))
-        self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
-                        (kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        try:
+            self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                            (kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        except sqlite3.OperationalError:  # another build writes to this cache: this one goes on without it
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Stop using the cache for the rest of the run, storing nothing (the output is the same, only slower
+        next time)."""
+        if self.db is not None:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.close()
+            self.db = None
 
     def keep_only_used(self) -> None:
         """After a successful build: forget every entry this build did not use."""
         if self.db is None:
             return
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))")
-        self.db.execute("DELETE FROM used")
-        self.db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self.used))
-        self.db.execute("DELETE FROM entries WHERE (kind, key) NOT IN (SELECT kind, key FROM used)")
+        try:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))")
+            self.db.execute("DELETE FROM used")
+            self.db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self.used))
+            self.db.execute("DELETE FROM entries WHERE (kind, key) NOT IN (SELECT kind, key FROM used)")
+        except sqlite3.OperationalError:
+            self.abandon()
 
     def close(self) -> None:
         """Keep what was stored (also after a failed build: its parsed files are still good)."""
         if self.db is not None:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError:
+                self.abandon()
+                return
             self.db.close()
             self.db = None

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from .build_cache import BuildCache
 from .check_report import format_report, report_json
+from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
 from .progress import Progress
 from .today import TodayError, resolve_today
@@ -42,6 +43,8 @@ def make_parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", parents=[common], help="检查内容并生成网站（默认）")
     build.add_argument("--out", default="site", type=Path, help="输出目录（默认 site）")
     build.add_argument("--no-search", action="store_true", help="不生成搜索索引（快速预览）")
+    build.add_argument("--force", action="store_true",
+                       help="允许替换一个不是由 xxgk 生成的非空输出文件夹（内容目录、仓库和当前目录始终不会被替换）")
     build.add_argument("--verify", action="store_true", help="生成后再逐页读取网页，复查每个站内链接（较慢）")
     verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
     verify.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
@@ -82,9 +85,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace, today) -> int:
-    outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
-                    search=not args.no_search, cache=None if args.no_cache else args.cache, jobs=args.jobs,
-                    verify=args.verify)
+    try:
+        check_out(args.out, args.content, args.force)
+        with out_lock(args.out):
+            outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
+                            search=not args.no_search, cache=None if args.no_cache else args.cache, jobs=args.jobs,
+                            verify=args.verify)
+    except OutRefused as refused:
+        print(f"xxgk: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     verdict = outcome.check.verdict
     if verdict.errors or verdict.warnings or not outcome.written:
         print(format_report(verdict, args.strict), file=sys.stderr)

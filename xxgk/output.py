@@ -18,6 +18,8 @@ import os
 import posixpath
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,6 +162,16 @@ class Staging:
             if folder != top and not os.listdir(folder):
                 os.rmdir(folder)
         shutil.rmtree(self.path, ignore_errors=True)
+
+    @contextmanager
+    def scratch(self) -> Iterator[Path]:
+        """A temporary folder for intermediate files (Pagefind's input and output), beside --out rather than in
+        $TMPDIR, so a build that is killed leaves nothing the next build does not remove."""
+        folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + self.out.name + "-", dir=self.out.parent))
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)

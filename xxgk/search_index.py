@@ -59,10 +59,10 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def write_bundle(pages: list[tuple[str, str]], output: Path) -> None:
+def write_bundle(pages: list[tuple[str, str]], output: Path, scratch: Path) -> None:
     """Index (URL, index copy) pairs with the Pagefind command line. Its process ends only when every file
     is written; the Python API's service was seen to stop while still writing (a pagefind.js cut short)."""
-    with tempfile.TemporaryDirectory(prefix="xxgk-search-") as folder:
+    with tempfile.TemporaryDirectory(prefix="pages-", dir=scratch) as folder:
         for url, html in pages:
             path = Path(folder) / url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,12 +73,12 @@ def write_bundle(pages: list[tuple[str, str]], output: Path) -> None:
             raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 
 
-def shard_bundle(pages: list[tuple[str, str]], primary: bool) -> dict[str, bytes]:
+def shard_bundle(pages: list[tuple[str, str]], primary: bool, scratch: Path) -> dict[str, bytes]:
     """One shard's index files, by path inside its folder. Only the primary keeps Pagefind's code and
     WebAssembly: merged indexes use the primary's."""
-    with tempfile.TemporaryDirectory(prefix="xxgk-shard-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bundle-", dir=scratch) as folder:
         output = Path(folder) / BUNDLE
-        write_bundle(pages, output)
+        write_bundle(pages, output, scratch)
         for name in UNUSED + (() if primary else RUNTIME):
             for path in output.glob(name):
                 path.unlink()
@@ -86,13 +86,15 @@ def shard_bundle(pages: list[tuple[str, str]], primary: bool) -> dict[str, bytes
         return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
 
 
-def indexed_shard(work: Work, shard: Shard, primary: bool, several: bool, pagefind_version: str) -> dict[str, bytes]:
+def indexed_shard(work: Work, shard: Shard, primary: bool, several: bool, pagefind_version: str,
+                  scratch: Path) -> dict[str, bytes]:
     """One shard's bundle, from the cache when its records are unchanged. Shards are indexed one at a time:
     Pagefind uses every core itself, and its memory stays bounded by the shard's size."""
     key = key_of("search-shard", pagefind_version, primary, several, shard.name, repr(shard.records))
 
     def index(item: Shard) -> dict[str, bytes]:
-        return shard_bundle([(r.url, record_page(r, item.name if several else None)) for r in item.records], primary)
+        return shard_bundle([(r.url, record_page(r, item.name if several else None)) for r in item.records], primary,
+                            scratch)
     return work.map("search-shard", [shard], lambda _shard: key, index)[0]
 
 
@@ -106,7 +108,8 @@ def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int
     pagefind_version = importlib.metadata.version("pagefind_bin_extended")
     for position, shard in enumerate(index_shards):
         primary = position == 0
-        bundle = indexed_shard(work, shard, primary, several, pagefind_version)
+        with staging.scratch() as scratch:
+            bundle = indexed_shard(work, shard, primary, several, pagefind_version, scratch)
         folder = BUNDLE if primary else f"{BUNDLE}/{shard.name}"
         for name, data in bundle.items():
             staging.write_bytes(f"{folder}/{name}", data)

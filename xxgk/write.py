@@ -14,6 +14,7 @@ from . import file_policy, urls
 from .assemble import SiteModel
 from .build_cache import key_of
 from .inspection import InspectionReport
+from .out_guard import MARKER, MARKER_TEXT
 from .output import Staging, digest_of
 from .pages import Page, build_pages, not_found_page
 from .progress import Progress
@@ -103,6 +104,7 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
     prefix = urlsplit(model.site.base_url).path if model.site.base_url else "/"
     hidden = [prefix + p.url for p in pages if not p.in_sitemap and p.url != urls.SEARCH]
     staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url, hidden=hidden))
+    staging.write_text(MARKER, MARKER_TEXT)  # tells a later build that this folder is a site it may replace
     for name, source in sorted(asset_files(content_root)):
         staging.copy(source, f"{ASSETS}/{name}")
         files += 1
