@@ -4,6 +4,7 @@ what must and must not reach the published pages."""
 import os
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -165,3 +166,37 @@ def test_output_paths_stay_inside_the_output_folder(tmp_path):
 
 def test_fixture_unchanged():
     assert (FIXTURES / "minimal/documents/2024/functions.md").read_text(encoding="utf-8").count("---") == 2
+
+
+@pytest.mark.parametrize("field, written, message", [
+    ("index_no", "000000001/2024-00003\u200b", "index_no（索引号） 含有看不见的字符（U+200B ZERO WIDTH SPACE）"),
+    ("doc_no", "测试发〔2024〕\u202e号21", "doc_no（发文字号） 含有改变文字方向的字符（U+202E RIGHT-TO-LEFT OVERRIDE）"),
+    ("title", "标题\\a响铃", "title（标题） 含有控制字符（U+0007）"),
+])
+def test_hidden_characters_in_identifiers_and_control_characters_are_errors(content, run, field, written, message):
+    page = content / "documents/2024/functions.md"
+    text = page.read_text(encoding="utf-8")
+    if field == "index_no":
+        text = text.replace("index_no: 000000001/2024-00003", f"index_no: {written}")
+    elif field == "title":
+        text = text.replace("title: 测试市测试局主要职责", f'title: "{written}"')
+    else:
+        text = text.replace("catalogue: 02-01", f'catalogue: 02-01\n{field}: "{written}"')
+    page.write_text(text, encoding="utf-8")
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert any(line.startswith("content/documents/2024/functions.md:") and f"错误 [character] {message}" in line
+               for line in result.lines), result.lines
+
+
+def test_invisible_characters_in_text_are_removed_and_feeds_stay_well_formed(content, run, build_site):
+    replace_in(content / "documents/2024/functions.md", "title: 测试市测试局主要职责", "title: 测试市\u200b测试局主要职责")
+    result = run("check", "--content", "content")
+    assert "content/documents/2024/functions.md:2: 警告 [character] title（标题） 含有看不见的字符" \
+           "（U+200B ZERO WIDTH SPACE），已删除" in result.lines
+    site = build_site(content)
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "测试市测试局主要职责" in titles
+    ElementTree.parse(site / "sitemap.xml")
+    assert soup(site / "documents/2024/functions/index.html").h1.get_text() == "测试市测试局主要职责"

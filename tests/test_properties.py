@@ -74,3 +74,33 @@ def test_any_report_yaml(data):
 @given(st.text(max_size=300))
 def test_any_text_as_yaml(text):
     run_on_copy(lambda root: (root / "site.yaml").write_text(text, encoding="utf-8"))
+
+
+hostile_text = st.lists(st.one_of(
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.sampled_from(["\x00", "\x07", "\x1b", "\x85", "\u200b", "\u200d", "\u202e", "\u2066", "\ufeff", "\ufffe",
+                     "<", "&", "]]>", "\\", "/", "..", "%20", "\n", "a.pdf", ".html"])), min_size=1, max_size=20).map("".join)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=hostile_text, summary=hostile_text, doc_no=hostile_text, attachment=hostile_text)
+def test_hostile_strings_never_crash_a_build_or_break_the_feeds(title, summary, doc_no, attachment):
+    """Front matter strings and attachment names of any characters: a build either reports problems or
+    writes feeds and a sitemap that parse as XML."""
+    from xml.etree import ElementTree
+
+    from xxgk.pipeline import build
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "content"
+        shutil.copytree(FIXTURES / "minimal", root)
+        data = {"title": title, "index_no": "000000001/2024-00003", "catalogue": "02-01", "published_on": "2024-12-06",
+                "summary": summary, "doc_no": doc_no, "attachments": [{"file": attachment}]}
+        (root / "documents/2024/functions.md").write_text(
+            "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n正文\n", encoding="utf-8")
+        result = build(root, Path(tmp) / "site", FIXTURE_TODAY, search=False, jobs=1)
+        assert result.written == (not result.check.problems.errors)
+        for problem in result.check.problems.items:
+            assert problem.message and problem.path
+        if result.written:
+            for name in ("feed.xml", "sitemap.xml"):
+                ElementTree.parse(Path(tmp) / "site" / name)

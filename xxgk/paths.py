@@ -35,7 +35,7 @@ def resolve_reference(root: Path, source: PurePosixPath, target: str, allow_pare
     candidate = root / path
     try:
         inside = candidate.resolve().is_relative_to(root.resolve())
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return None, "无法读取"
     if not inside:
         return None, "经过符号链接指向了内容目录之外"
@@ -46,5 +46,5 @@ def escapes_root(path: Path, root: Path) -> bool:
     """A content file that is a symbolic link to somewhere outside the content folder."""
     try:
         return not path.resolve().is_relative_to(root.resolve())
-    except OSError:
+    except (OSError, ValueError):
         return True

@@ -11,6 +11,7 @@ from .frontmatter import split_front_matter
 from .model import Limits
 from .problems import Problems
 from .schemas import load_schema, validate
+from .text_safety import check_characters
 from .textfile import read_text
 from .yamlsource import Located, compose, convert_root
 
@@ -71,4 +72,5 @@ def finish(root: Any, path: Path, source: PurePosixPath, first_line: int, schema
         problems.error("type", "内容应为“键: 值”形式的字段列表", path, first_line)
         return None
     valid = validate(located, schema_name, path, problems)
+    valid = check_characters(located, path, schema_name, problems) and valid
     return Record(path, source, located, valid, body, body_line)

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from . import urls
 from .assemble import SiteModel
 from .pages import NOT_FOUND_URL, Page
+from .text_safety import xml_safe
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 OVERRIDE_FOLDER = "templates"
@@ -64,8 +65,9 @@ def render_page(env: jinja2.Environment, model: SiteModel, page: Page) -> str:
 
 def render_feed(env: jinja2.Environment, model: SiteModel, template: str, **context) -> str:
     with reported(template):
-        return env.get_template(template).render(site=model.site, absolute=urls.absolute_linker(model.site.base_url),
+        text = env.get_template(template).render(site=model.site, absolute=urls.absolute_linker(model.site.base_url),
                                                  **context)
+    return xml_safe(text)  # a character XML forbids (from the catalogue, say) never makes a feed unreadable
 
 
 @contextmanager
