@@ -200,3 +200,22 @@ def test_invisible_characters_in_text_are_removed_and_feeds_stay_well_formed(con
     assert "测试市测试局主要职责" in titles
     ElementTree.parse(site / "sitemap.xml")
     assert soup(site / "documents/2024/functions/index.html").h1.get_text() == "测试市测试局主要职责"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("[" * 10000, "一个段落中的方括号“[”“]”超过 2000 个，转换会极慢"),
+    ("\n".join("    " * depth + "- 第一层" for depth in range(400)), "列表或引用嵌套了 25 层，超过上限 24 层"),
+    (">" * 1000 + " 引用", "列表或引用嵌套了 1000 层，超过上限 24 层"),
+])
+def test_pathological_markdown_is_refused_before_conversion(content, run, body, message):
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。", "负责全市测试工作。\n\n" + body)
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert any(line.startswith("content/documents/2024/functions.md:") and f"错误 [markdown] {message}" in line
+               for line in result.lines), result.lines
+
+
+def test_code_may_hold_brackets_and_deep_indentation(content, run):
+    code = "```\n" + "\n".join(" " * 200 + "[" * 100 for _ in range(40)) + "\n```"
+    replace_in(content / "documents/2024/functions.md", "负责全市测试工作。", "负责全市测试工作。\n\n" + code)
+    assert run("check", "--content", "content").code == 0

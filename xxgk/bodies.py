@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from . import file_policy, urls
 from .body_html import fit_headings, wrap_tables
 from .build_cache import key_of
-from .markdown_render import render_markdown
+from .markdown_render import conversion_hazard, render_markdown
 from .model import Content
 from .paths import resolve_reference
 from .personal_data import PersonalData, find_personal_data
@@ -149,6 +149,10 @@ class Converter:
         problems = Problems()
         text, first_line, where = item.text, item.first_line, item.where
         resolve = self.resolver(item)
+        hazard = conversion_hazard(text)
+        if hazard is not None:
+            problems.error("markdown", f"{where}{hazard[1]}", self.root / item.source, first_line + hazard[0])
+            return Converted(Body(item.source, "", (), ()), problems.items, {})
         result = sanitize(render_markdown(text), resolve)
         path = self.root / item.source
         searched = 0  # the same picture may appear twice: each warning points at the next occurrence

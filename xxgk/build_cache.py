@@ -70,13 +70,16 @@ class BuildCache:
         self.db: sqlite3.Connection | None = None
         if folder is None:
             return
-        folder.mkdir(parents=True, exist_ok=True)
         path = folder / CACHE_FILE
         try:
-            self.db = self.open(path)
-        except sqlite3.DatabaseError:  # not a cache we can read: start again
-            path.unlink(missing_ok=True)
-            self.db = self.open(path)
+            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                self.db = self.open(path)
+            except sqlite3.DatabaseError:  # not a cache we can read: start again
+                path.unlink(missing_ok=True)
+                self.db = self.open(path)
+        except (OSError, sqlite3.Error):  # a read-only or full disk, a locked file: the run goes on without a cache
+            self.db = None
 
     @property
     def enabled(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -12,6 +13,7 @@ from .check_report import format_report, report_json
 from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
 from .progress import Progress
+from .search_index import SearchIndexError
 from .today import TodayError, resolve_today
 from .work import Work
 from .workers import default_jobs
@@ -74,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         work = Work(BuildCache(None if args.no_cache else args.cache), args.jobs or default_jobs())
         try:
             result = check_run(args.content, today, work, None if args.no_cache else args.cache)
+        except OSError as error:
+            print(f"xxgk: {environment_problem(error)}", file=sys.stderr)
+            return EXIT_USAGE
         finally:
             work.cache.close()
         if args.format == "json":
@@ -82,6 +87,19 @@ def main(argv: list[str] | None = None) -> int:
             print(format_report(result.verdict, args.strict))
         return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
     return run_build(args, today)
+
+
+ENVIRONMENT_PROBLEMS = {
+    errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统是只读的",
+    errno.EACCES: "没有读写权限", errno.EPERM: "没有读写权限", errno.EMFILE: "同时打开的文件过多",
+}
+
+
+def environment_problem(error: OSError) -> str:
+    """A failure of the machine rather than the content (disk full, read-only, permissions), in Chinese."""
+    what = ENVIRONMENT_PROBLEMS.get(error.errno or 0, f"读写文件出错（{error.strerror or error}）")
+    where = f"：{error.filename}" if error.filename else ""
+    return f"{what}{where}"
 
 
 def run_build(args: argparse.Namespace, today) -> int:
@@ -93,6 +111,12 @@ def run_build(args: argparse.Namespace, today) -> int:
                             verify=args.verify)
     except OutRefused as refused:
         print(f"xxgk: {refused}", file=sys.stderr)
+        return EXIT_USAGE
+    except SearchIndexError as error:
+        print(f"xxgk: {error}。可先用 --no-search 生成不带搜索的网站。\n网站未生成，{args.out} 保持不变。", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"xxgk: {environment_problem(error)}\n网站未生成，{args.out} 保持不变。", file=sys.stderr)
         return EXIT_USAGE
     verdict = outcome.check.verdict
     if verdict.errors or verdict.warnings or not outcome.written:

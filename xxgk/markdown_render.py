@@ -41,6 +41,41 @@ class BodyExtension(Extension):
         md.treeprocessors.register(TableCells(md), "xxgk-table-cells", 5)
 
 
+# Python-Markdown's time grows with the square of unmatched brackets in a block ('[' * 10000 takes minutes)
+# and its recursion with nesting: bodies beyond these bounds are refused before conversion.
+MAX_BRACKETS_PER_BLOCK = 2000
+MAX_NESTING = 24
+
+
+def conversion_hazard(text: str) -> tuple[int, str] | None:
+    """(line index in `text`, what is wrong) when converting the body would take unbounded time or depth."""
+    brackets, block_start, fenced = 0, 0, False
+    for index, line in enumerate(text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:  # code is shown as written: neither its brackets nor its indentation cost anything
+            continue
+        if not line.strip():
+            brackets, block_start = 0, index + 1
+            continue
+        brackets += line.count("[") + line.count("]")
+        if brackets > MAX_BRACKETS_PER_BLOCK:
+            return block_start, (f"一个段落中的方括号“[”“]”超过 {MAX_BRACKETS_PER_BLOCK} 个，转换会极慢；"
+                                 "请检查是否误粘贴了大量符号，或用空行把内容分成几段")
+        depth = nesting(line)
+        if depth > MAX_NESTING:
+            return index, f"列表或引用嵌套了 {depth} 层，超过上限 {MAX_NESTING} 层；请减少缩进或“>”的层数"
+    return None
+
+
+def nesting(line: str) -> int:
+    """Levels of list indentation (four spaces or a tab each) and quotation (each '>') a line opens with."""
+    expanded = line.expandtabs(4)
+    stripped = expanded.lstrip(" >")
+    lead = expanded[:len(expanded) - len(stripped)]
+    return lead.count(">") + lead.count(" ") // 4
+
+
 _instance: markdown.Markdown | None = None  # one per process: building the parser costs more than a body
 
 

@@ -50,12 +50,16 @@ def record_page(record: SearchRecord, shard: str | None = None) -> str:
             f"<p>{escape(index_text(record.text))}</p></main></body></html>")
 
 
+class SearchIndexError(RuntimeError):
+    """Pagefind is missing or failed: a message for the operator, in Chinese."""
+
+
 def pagefind_executable() -> str:
     """The extended Pagefind binary from PyPI: the standard one cannot split Chinese."""
     try:
         from pagefind_bin_extended import get_executable
-    except ImportError as error:
-        raise RuntimeError("未安装 Pagefind 扩展版（pagefind[extended]），无法生成中文搜索索引") from error
+    except ImportError:
+        raise SearchIndexError("未安装 Pagefind 扩展版（pip 包 pagefind[extended]），无法生成中文搜索索引") from None
     return str(get_executable())
 
 
@@ -67,10 +71,15 @@ def write_bundle(pages: list[tuple[str, str]], output: Path, scratch: Path) -> N
             path = Path(folder) / url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(html, encoding="utf-8")
-        done = subprocess.run([pagefind_executable(), "--site", folder, "--output-path", str(output), "--silent"],
-                              capture_output=True, text=True)
+        executable = pagefind_executable()
+        try:
+            done = subprocess.run([executable, "--site", folder, "--output-path", str(output), "--silent"],
+                                  capture_output=True, text=True)
+        except OSError as error:
+            raise SearchIndexError(f"无法运行 Pagefind（{executable}：{error.strerror}）") from None
         if done.returncode != 0:
-            raise RuntimeError(f"Pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+            detail = (done.stderr.strip() or done.stdout.strip())[-500:]
+            raise SearchIndexError(f"Pagefind 生成搜索索引失败（退出码 {done.returncode}）{'：' + detail if detail else ''}")
 
 
 def shard_bundle(pages: list[tuple[str, str]], primary: bool, scratch: Path) -> dict[str, bytes]:
