@@ -219,3 +219,20 @@ def test_code_may_hold_brackets_and_deep_indentation(content, run):
     code = "```\n" + "\n".join(" " * 200 + "[" * 100 for _ in range(40)) + "\n```"
     replace_in(content / "documents/2024/functions.md", "负责全市测试工作。", "负责全市测试工作。\n\n" + code)
     assert run("check", "--content", "content").code == 0
+
+
+def test_terminal_escape_sequences_in_values_are_not_echoed_raw(content, run):
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06", 'published_on: "2024\\e[2J\\n错误"')
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert "\x1b" not in result.out + result.err
+    assert any("<U+001B>[2J<U+000A>错误" in line for line in result.lines), result.lines
+
+
+def test_comments_in_a_report_are_not_published(content, build_site):
+    import yaml
+    source = content / "reports/2024.yaml"
+    source.write_text("# 内部备注：数据待科长核对\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    published = build_site(content) / "reports/2024.yaml"
+    assert "内部备注" not in published.read_text(encoding="utf-8")
+    assert yaml.safe_load(published.read_text(encoding="utf-8")) == yaml.safe_load(source.read_text(encoding="utf-8"))

@@ -94,3 +94,20 @@ def test_allowed_files_are_published_and_text_gets_a_byte_order_mark(content, bu
     site = build_site(content)
     assert (site / "documents/2024/通知.pdf").read_bytes() == PDF
     assert (site / "documents/2024/说明.txt").read_bytes() == "\ufeff办理时间：工作日".encode()
+
+
+@pytest.mark.parametrize("name, written, message", [
+    ("a%20b.pdf", "a b.pdf", "[missing-attachment] attachments[1].file（附件文件）\"a%20b.pdf\" 不存在，是不是 \"a b.pdf\"？"),
+    ("sub\\x.pdf", "sub/x.pdf", "[path] attachments[1].file（附件文件）\"sub\\x.pdf\" 含有“\\”：文件夹之间请用“/”分隔"),
+    ("长" * 300 + ".pdf", None, "[missing-attachment] attachments[1].file（附件文件）\"" + "长" * 300 + ".pdf\" 不存在"),
+    ("same", "same.pdf", "[missing-attachment] attachments[1].file（附件文件）\"same\" 不存在，是不是 \"same.pdf\"？"),
+])
+def test_attachment_names_are_file_names_taken_as_written(content, run, name, written, message):
+    if written:
+        (content / "documents/2024" / written).parent.mkdir(parents=True, exist_ok=True)
+        (content / "documents/2024" / written).write_bytes(PDF)
+    (content / "documents/2024/same").mkdir(exist_ok=True)  # a folder beside a file of the same stem
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06\n",
+               f"published_on: 2024-12-06\nattachments:\n  - file: '{name}'\n")
+    lines = problems(run)
+    assert len(lines) == 1 and lines[0].startswith(f"content/documents/2024/functions.md:7: 错误 {message}"), lines

@@ -15,7 +15,7 @@ from .body_html import fit_headings, wrap_tables
 from .build_cache import key_of
 from .markdown_render import conversion_hazard, render_markdown
 from .model import Content
-from .paths import resolve_reference
+from .paths import is_file, resolve_reference
 from .personal_data import PersonalData, find_personal_data
 from .problems import Problem, Problems
 from .report_format import PROSE_KEYS, SECTIONS
@@ -97,7 +97,7 @@ class Resolver:
         suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
         if path.as_posix() in self.pages:
             return urls.relative(self.page_url, self.pages[path.as_posix()]) + suffix, None, None, ""
-        if (self.root / path).is_file() and path.suffix != ".md":
+        if is_file(self.root / path) and path.suffix != ".md":
             refused = file_policy.refusal(self.root, path)
             if refused:
                 return None, refused, None, "file-type"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import file_policy
 from .model import Catalogue, Content
-from .paths import resolve_reference
+from .paths import is_file, resolve_reference
 from .problems import Problems, display_path
 from .records import Record
 from .textfile import megabytes
@@ -81,18 +81,18 @@ def check_attachments(records: Sequence[Record], root: Path, problems: Problems,
                 continue
             line = record.line("attachments", i, "file")
             field = f"attachments[{i + 1}].file"
-            resolved, refusal = resolve_reference(root, record.source, name, allow_parent=False)
+            resolved, refusal = resolve_reference(root, record.source, name, allow_parent=False, is_url=False)
             path = root / resolved if resolved else None
             if refusal:
                 problems.error("path", f"{field}（附件文件）\"{name}\" {refusal}", record.path, line, field)
-            elif path is not None and path.is_file() and path.stat().st_size > max_bytes:
+            elif path is not None and is_file(path) and path.stat().st_size > max_bytes:
                 problems.error("too-large", f"{field}（附件文件）\"{name}\" 大小 {megabytes(path.stat().st_size)}，"
                                             f"超过上限 {megabytes(max_bytes)}（可在 site.yaml 的 limits.attachment_mb 中调整）",
                                record.path, line, field)
-            elif resolved is not None and path is not None and path.is_file() and (
+            elif resolved is not None and path is not None and is_file(path) and (
                     refused := file_policy.refusal(root, resolved)):
                 problems.error("file-type", f"{field}（附件文件）\"{name}\" {refused}", record.path, line, field)
-            elif path is None or not path.is_file():
+            elif path is None or not is_file(path):
                 siblings = [p.name for p in record.path.parent.iterdir() if p.is_file() and p.suffix != ".md"]
                 close = difflib.get_close_matches(name, siblings, n=1, cutoff=0.6)
                 guess = f"，是不是 \"{close[0]}\"？" if close else f"，应放在 {display_path(record.path.parent)}/ 下"

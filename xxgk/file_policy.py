@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # the compound file of Word 97-2003, Excel, WPS
 ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # docx, xlsx, pptx, ofd, zip (and an empty zip)
 SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -69,8 +71,23 @@ def text_refusal(path: Path) -> str | None:
     return None
 
 
+class ReportDumper(yaml.CSafeDumper):
+    """Multi-line prose as literal blocks (`|`) and rows of numbers on one line, as a clerk writes them."""
+
+
+ReportDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+ReportDumper.add_representer(list, lambda dumper, items: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", items, flow_style=all(isinstance(item, int | float) for item in items)))
+
+
 def published_bytes(path: Path) -> bytes | None:
-    """The bytes to publish when they differ from the file's (a text file without a byte-order mark), else None."""
+    """The bytes to publish when they differ from the file's, else None: a text file gets a byte-order
+    mark; an annual report's YAML (published as its data) loses its comments, which are notes for the
+    clerks, not for the public."""
+    if path.suffix.lower() == ".yaml":
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader)
+        return yaml.dump(data, Dumper=ReportDumper, allow_unicode=True, sort_keys=False, width=1000).encode("utf-8")
     if path.suffix.lower() not in TEXT:
         return None
     data = path.read_bytes()

@@ -17,18 +17,23 @@ def refusal(target: str) -> str | None:
     return None
 
 
-def resolve_reference(root: Path, source: PurePosixPath, target: str, allow_parent: bool) -> tuple[PurePosixPath | None, str | None]:
+def resolve_reference(root: Path, source: PurePosixPath, target: str, allow_parent: bool,
+                      is_url: bool = True) -> tuple[PurePosixPath | None, str | None]:
     """The content path a relative reference points at, or why it is refused.
 
     `source` is the referring file's content path; `allow_parent` permits `../` that stays inside
-    the content folder (links between documents), while attachments must sit beside or below.
+    the content folder (links between documents), while attachments must sit beside or below. A link
+    in a body is a URL (`%20` is a space); an attachment's `file` is a file name, taken as written.
     """
-    target = unquote(target).replace("\\", "/")
+    if is_url:
+        target = unquote(target).replace("\\", "/")
     reason = refusal(target)
     if reason:
         return None, reason
-    if not allow_parent and ".." in target.split("/"):
+    if not allow_parent and ".." in target.replace("\\", "/").split("/"):
         return None, "含有“..”：附件应放在 .md 文件旁边或其下的文件夹中，只写文件名"
+    if "\\" in target:
+        return None, "含有“\\”：文件夹之间请用“/”分隔"
     path = posixpath.normpath(posixpath.join(source.parent.as_posix(), target))
     if path == ".." or path.startswith("../"):
         return None, "指向了内容目录之外"
@@ -48,3 +53,12 @@ def escapes_root(path: Path, root: Path) -> bool:
         return not path.resolve().is_relative_to(root.resolve())
     except (OSError, ValueError):
         return True
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file for names written by a clerk: a name too long for the file system, or with a NUL,
+    is simply not a file there."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -29,13 +30,23 @@ class Problem:
     field: str | None = None
 
     def format(self) -> str:
+        """One line for a terminal: a control character quoted from the content (an escape sequence that
+        would recolour or clear the terminal, a line break that would fake another problem) is shown as
+        its code point instead."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level.label} [{self.code}] {self.message}"
+        return printable(f"{where}: {self.level.label} [{self.code}] {self.message}")
 
     def as_dict(self) -> dict:
         record = asdict(self)
         record["level"] = self.level.value
         return record
+
+
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    return UNPRINTABLE.sub(lambda found: f"<U+{ord(found[0]):04X}>", text)
 
 
 def display_path(path: Path | str) -> str:
