@@ -239,3 +239,17 @@ def test_an_image_without_a_description_is_a_warning_with_its_line(content, buil
     assert run("check", "--content", "content", "--strict").code == 1
     page = soup(build_site(content) / "documents/2024/functions/index.html")
     assert [img.get("alt") for img in page.select(".prose img")] == ["", " ", "机构图"]
+
+
+def test_a_large_catalogue_does_not_grow_the_site_with_its_square(content, build_site):
+    rows = "".join(f"02-{n:02d},机构职能,事项{n},内容,依据,20个工作日内,测试市测试局,政府网站,全社会,主动,市级\n"
+                   for n in range(2, 92))
+    catalogue = content / "catalogue.csv"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + rows, encoding="utf-8")
+    site = build_site(content, "site", "--no-search")
+    first = soup(site / "columns/02/index.html")
+    assert len(first.select(".group-nav li")) == 91  # the sub-column's first page lists every 二级事项
+    pages = [p for p in (site / "columns/02").rglob("index.html") if p.parent != site / "columns/02"]
+    assert len(pages) >= 91
+    assert sum(len(soup(p).select(".group-nav li")) for p in pages) == 0  # its 91 item pages list none
+    assert soup(pages[0]).select(".breadcrumbs a")[-1]["href"] in ("../", "../../")  # and lead back to it

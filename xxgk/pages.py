@@ -151,6 +151,9 @@ def document_page(view: DocumentView) -> Page:
                 description=view.document.summary, lastmod=view.document.published_on.isoformat())
 
 
+MAX_GROUP_LINKS = 30
+
+
 def column_pages(column: SubColumn) -> Iterator[Page]:
     columns_crumb = Link(urls.PROACTIVE, "法定主动公开内容")
     # (URL, name, documents, the 二级事项 or None for the sub-column's own list, list heading)
@@ -162,13 +165,16 @@ def column_pages(column: SubColumn) -> Iterator[Page]:
         title = column.name if group is None else f"{column.name}：{name}"
         for number, total, url, chunk in paginate(base, views):
             link = urls.linker(url)
+            # every page listing every sibling would grow the site with the square of the catalogue: with many
+            # 二级事项, only the sub-column's first page lists them (each page's breadcrumbs lead back to it)
+            listed = column.groups if len(column.groups) <= MAX_GROUP_LINKS or (group is None and number == 1) else ()
             trail = [columns_crumb, Link(column.url, column.name)]
             trail += [Link(group.url, name)] if group else []
             trail += [Link(url, f"第 {number} 页")] if number > 1 else []
             context = ColumnContext(
                 column_name=column.name,
                 groups=tuple(GroupLink(g.item.level2 or g.item.level1, link(g.url), len(g.documents), g.url == base)
-                             for g in column.groups),
+                             for g in listed),
                 item=group.item if group else None, list_heading=heading,
                 items=tuple(list_item(v, link, None if group else v.group.text) for v in chunk),
                 pagination=pagination(base, number, total, link))
