@@ -39,14 +39,15 @@ def test_check_refuses_a_template_reaching_into_python(content, run, escape):
                for line in result.lines), result.lines
 
 
-def test_the_sandbox_refuses_what_check_cannot_see(content, run, build_site):
+def test_what_only_shows_while_rendering_is_refused_by_the_sandbox_and_found_by_check(content, run, build_site):
     site = build_site(content)
     before = tree(site)
-    override(content, '{% set name = "_" ~ "_init__" %}{{ cycler|attr(name) }}')
-    result = run("build", "--content", "content", "--out", "site")
-    assert result.code == 1
-    assert any("content/templates/components/breadcrumbs/macro.html:2: 错误 [template] 模板试图使用不允许的功能" in line
-               for line in result.lines), result.lines
+    override(content, '{% set name = "_" ~ "_init__" %}{{ cycler|attr(name) }}')  # no "_name" to see in the source
+    for verb in ("check", "build"):
+        result = run(verb, "--content", "content", *(("--out", "site") if verb == "build" else ()))
+        assert result.code == 1
+        assert any("content/templates/components/breadcrumbs/macro.html:2: 错误 [template] 模板试图使用不允许的功能"
+                   in line for line in result.lines), result.lines
     assert tree(site) == before  # the published site is as it was
 
 
@@ -62,6 +63,7 @@ def test_a_syntax_error_is_reported_with_its_line_and_the_other_checks_still_run
 
 def test_a_template_error_while_rendering_names_the_file_and_line(content, run):
     override(content, "{{ no_such_value.text }}")
+    assert run("check", "--content", "content").code == 1
     result = run("build", "--content", "content", "--out", "site")
     assert result.code == 1
     assert any(line.startswith("content/templates/components/breadcrumbs/macro.html:2: 错误 [template] 模板出错")
@@ -75,3 +77,11 @@ def test_a_working_override_is_used(content, build_site):
     write(content / BREADCRUMBS, base.replace("<nav", '<p class="own-note">本部门说明</p>\n<nav', 1))
     page = (build_site(content) / "guide/index.html").read_text(encoding="utf-8")
     assert '<p class="own-note">本部门说明</p>' in page
+
+
+def test_check_renders_the_feeds_with_an_overriding_feed_template(content, run):
+    write(content / "templates/feeds/atom.xml", "<feed>{{ site.no_such_field }}</feed>\n")
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert any(line.startswith("content/templates/feeds/atom.xml:1: 错误 [template] 模板出错") for line in result.lines), \
+        result.lines

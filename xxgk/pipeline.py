@@ -32,7 +32,7 @@ from .run_memo import inputs_digest, out_matches, run_key
 from .search_exact import exact_shards
 from .search_index import write_search
 from .search_records import search_records
-from .template_overrides import check_overrides
+from .template_overrides import check_overrides, override_templates, try_overrides
 from .work import Work
 from .workers import default_jobs
 from .write import write_site
@@ -86,10 +86,14 @@ def check(content_dir: Path, today: dt.date, work: Work | None = None) -> CheckR
     if loaded is None:
         return CheckResult(None, None, problems)
     # with a broken override the other checks still run, with the product's templates (nothing is written)
-    environment = make_environment(content_dir if check_overrides(content_dir, problems) else None)
+    overrides_usable = check_overrides(content_dir, problems)
+    environment = make_environment(content_dir if overrides_usable else None)
     try:
         checked = run_checks(loaded, today, problems, table_wrapper(environment), work,
                              templates_digest(content_dir, work))
+        if overrides_usable and override_templates(content_dir) and checked.content and checked.bodies \
+                and not problems.errors:
+            try_overrides(environment, assemble(checked.content, checked.bodies, today), checked.inspection)
     except TemplateFailure as failure:
         problems.error("template", failure.message, failure.path, failure.line)
         return CheckResult(None, None, problems)

@@ -1,7 +1,8 @@
-"""Checking a department's template overrides (content/templates/) before anything is rendered, so
-`check` finds what would otherwise only fail, or be refused by the sandbox, while building: each
-template must parse, and none may reach an attribute whose name starts with an underscore (the way
-out of a template into Python; the sandbox refuses it at render time too)."""
+"""Checking a department's template overrides (content/templates/), so `check` finds what would
+otherwise only fail, or be refused by the sandbox, while building: each template must parse, none may
+reach an attribute whose name starts with an underscore (the way out of a template into Python; the
+sandbox refuses it at render time too), and one page of every kind, the 404 page and the feeds must
+render with them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from .assemble import SiteModel
+from .inspection import InspectionReport
+from .pages import build_pages, not_found_page
 from .problems import Problems
-from .render import OVERRIDE_FOLDER, make_environment
+from .render import OVERRIDE_FOLDER, make_environment, render_page
+from .write import feeds
 
 ASSETS = "assets"  # copied, not rendered
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
@@ -65,3 +70,14 @@ def hidden_attributes(tree: nodes.Template) -> list[tuple[int, str]]:
         if isinstance(name, str) and name.startswith("_"):
             found.append((node.lineno, name))
     return found
+
+
+def try_overrides(environment: jinja2.Environment, model: SiteModel, inspection: InspectionReport | None) -> None:
+    """Render one page of each layout, the 404 page and the feeds: raises TemplateFailure as a build would."""
+    pages = list(build_pages(model, inspection))
+    seen: set[str] = set()
+    for page in [*pages, not_found_page(model)]:
+        if page.context.layout not in seen:
+            seen.add(page.context.layout)
+            render_page(environment, model, page)
+    feeds(environment, model, pages)

@@ -95,15 +95,8 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
                 files += 1
         progress.update("生成页面", min(start + RENDER_BATCH, len(everything)), len(everything))
     progress.finish()
-    sitemap = [p for p in pages if p.in_sitemap]
-    staging.write_text("sitemap.xml", render_feed(env, model, "feeds/sitemap.xml", entries=sitemap))
-    newest = model.documents[:FEED_SIZE]
-    updated = newest[0].document.published_on.isoformat() if newest else model.guide.guide.updated_on.isoformat()
-    staging.write_text("feed.xml", render_feed(env, model, "feeds/atom.xml", documents=newest, updated=updated))
-    sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
-    prefix = urlsplit(model.site.base_url).path if model.site.base_url else "/"
-    hidden = [prefix + p.url for p in pages if not p.in_sitemap and p.url != urls.SEARCH]
-    staging.write_text("robots.txt", render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url, hidden=hidden))
+    for name, text in feeds(env, model, pages).items():
+        staging.write_text(name, text)
     staging.write_text(MARKER, MARKER_TEXT)  # tells a later build that this folder is a site it may replace
     for name, source in sorted(asset_files(content_root)):
         staging.copy(source, f"{ASSETS}/{name}")
@@ -118,6 +111,21 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
             staging.write_bytes(published.as_posix(), converted)
         files += 1
     return Written(len(pages) + 1, files, tuple(targets))
+
+
+def feeds(env: jinja2.Environment, model: SiteModel, pages: list[Page]) -> dict[str, str]:
+    """sitemap.xml, feed.xml and robots.txt."""
+    sitemap = [p for p in pages if p.in_sitemap]
+    newest = model.documents[:FEED_SIZE]
+    updated = newest[0].document.published_on.isoformat() if newest else model.guide.guide.updated_on.isoformat()
+    sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
+    prefix = urlsplit(model.site.base_url).path if model.site.base_url else "/"
+    hidden = [prefix + p.url for p in pages if not p.in_sitemap and p.url != urls.SEARCH]
+    return {
+        "sitemap.xml": render_feed(env, model, "feeds/sitemap.xml", entries=sitemap),
+        "feed.xml": render_feed(env, model, "feeds/atom.xml", documents=newest, updated=updated),
+        "robots.txt": render_feed(env, model, "feeds/robots.txt", sitemap=sitemap_url, hidden=hidden),
+    }
 
 
 def asset_files(content_root: Path) -> set[tuple[str, Path]]:
