@@ -16,7 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-PACKAGE = Path(__file__).resolve().parent
+from .resources import PACKAGE, resource_dir
+
 CACHE_FILE = "xxgk-cache.sqlite"
 DEFAULT_FOLDER = ".cache"  # beside the output folder: site/ -> .cache/xxgk-cache.sqlite
 
@@ -25,7 +26,7 @@ DEFAULT_FOLDER = ".cache"  # beside the output folder: site/ -> .cache/xxgk-cach
 def tool_version() -> str:
     """A digest of the tool's code and schemas: a new version of either invalidates everything."""
     digest = hashlib.sha256()
-    for folder in (PACKAGE, PACKAGE.parent / "schema"):
+    for folder in (PACKAGE, resource_dir("schema")):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".json", ".yaml", ".txt", ".csv"):
                 digest.update(path.relative_to(folder).as_posix().encode())

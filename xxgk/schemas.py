@@ -14,9 +14,10 @@ import jsonschema
 
 from .model import KeyPath
 from .problems import Problems
+from .resources import resource_dir
 from .yamlsource import Located, SchemaTypes
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = resource_dir("schema")
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 TYPE_NAMES = {
