@@ -95,13 +95,14 @@ def test_symbolic_links_anywhere_are_checked_templates_included(content, run, bu
     os.symlink("/etc/passwd", content / "templates/assets/passwd.css")
     os.symlink("loop-b", content / "templates/assets/loop-a")
     os.symlink("loop-a", content / "templates/assets/loop-b")
-    os.symlink("../../catalogue.csv", content / "templates/assets/inside.csv")  # inside the folder: allowed
+    os.symlink("../../site.yaml", content / "templates/assets/inside.css")  # inside the folder: not a link problem
     result = run("build", "--content", "content", "--out", "site")
     assert result.code == 1
-    assert result.lines[:3] == [
-        "content/templates/assets/loop-a: 错误 [path] 是无法打开的符号链接（目标不存在或链接成环）",
-        "content/templates/assets/loop-b: 错误 [path] 是无法打开的符号链接（目标不存在或链接成环）",
-        "content/templates/assets/passwd.css: 错误 [path] 是指向内容目录之外的符号链接，已拒绝读取"]
+    for expected in ("content/templates/assets/loop-a: 错误 [path] 是无法打开的符号链接（目标不存在或链接成环）",
+                     "content/templates/assets/loop-b: 错误 [path] 是无法打开的符号链接（目标不存在或链接成环）",
+                     "content/templates/assets/passwd.css: 错误 [path] 是指向内容目录之外的符号链接，已拒绝读取"):
+        assert expected in result.lines, result.lines
+    assert not [line for line in result.lines if "inside.css: 错误 [path]" in line]
     assert not (site / "assets/passwd.css").exists()
 
 
@@ -170,6 +171,10 @@ def test_fixture_unchanged():
 
 @pytest.mark.parametrize("field, written, message", [
     ("index_no", "000000001/2024-00003\u200b", "index_no（索引号） 含有看不见的字符（U+200B ZERO WIDTH SPACE）"),
+    ("index_no", "000000001/2024-00003\u2063", "index_no（索引号） 含有看不见的字符（U+2063 INVISIBLE SEPARATOR）"),
+    ("index_no", "000000001/2024-00003\u180e", "index_no（索引号） 含有看不见的字符（U+180E MONGOLIAN VOWEL SEPARATOR）"),
+    ("doc_no", "测试发〔2024〕3号\ufe0f", "doc_no（发文字号） 含有看不见的字符（U+FE0F VARIATION SELECTOR-16）"),
+    ("doc_no", "测试发〔2024〕3号\u3164", "doc_no（发文字号） 含有看不见的字符（U+3164 HANGUL FILLER）"),
     ("doc_no", "测试发〔2024〕\u202e号21", "doc_no（发文字号） 含有改变文字方向的字符（U+202E RIGHT-TO-LEFT OVERRIDE）"),
     ("title", "标题\\a响铃", "title（标题） 含有控制字符（U+0007）"),
 ])
@@ -236,3 +241,17 @@ def test_comments_in_a_report_are_not_published(content, build_site):
     published = build_site(content) / "reports/2024.yaml"
     assert "内部备注" not in published.read_text(encoding="utf-8")
     assert yaml.safe_load(published.read_text(encoding="utf-8")) == yaml.safe_load(source.read_text(encoding="utf-8"))
+
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("01-01,法规文件", "01-01,\u202e件文规法", "“一级事项”列含有改变文字方向的字符（U+202E RIGHT-TO-LEFT OVERRIDE）"),
+    ("机构职能,机构设置", "机构\x01职能,机构设置", "“一级事项”列含有控制字符（U+0001）"),
+    ("02-01,", "02-01\u200b,", "“编号”列含有看不见的字符（U+200B ZERO WIDTH SPACE）"),
+])
+def test_catalogue_cells_are_checked_for_characters_too(content, run, old, new, message):
+    replace_in(content / "catalogue.csv", old, new)
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert any(line.startswith("content/catalogue.csv:") and f"错误 [character] {message}" in line
+               for line in result.lines), result.lines

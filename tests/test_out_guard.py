@@ -78,8 +78,10 @@ def test_one_build_at_a_time_per_output_folder(content, run):
 
 
 def test_temporary_folders_of_a_killed_build_are_removed_by_the_next(content, run):
-    leftover = Path(".xxgk-staging-site-search1")
+    leftover = Path(".xxgk-staging-site-k3x9_q2a")  # as mkdtemp names them
     write(leftover / "pages/index.html", "<p>半截</p>")
+    another = Path(".xxgk-staging-site-2-k3x9_q2a")  # a build into site-2 may be running: not ours
+    write(another / "index.html", "<p>另一个生成进程</p>")
     assert run("build", "--content", "content", "--out", "site", "--quiet").code == 0  # with search
-    assert not leftover.exists()
-    assert sorted(os.listdir(".")) == [".cache", ".site.xxgk-lock", "content", "site"]
+    assert not leftover.exists() and another.exists()
+    assert sorted(os.listdir(".")) == [".cache", ".site.xxgk-lock", ".xxgk-staging-site-2-k3x9_q2a", "content", "site"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import replace_in, write
+from conftest import REPO, replace_in, write
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
 SCRIPT = b"<html><body><script>alert(document.cookie)</script></body></html>"
@@ -111,3 +111,38 @@ def test_attachment_names_are_file_names_taken_as_written(content, run, name, wr
                f"published_on: 2024-12-06\nattachments:\n  - file: '{name}'\n")
     lines = problems(run)
     assert len(lines) == 1 and lines[0].startswith(f"content/documents/2024/functions.md:7: 错误 {message}"), lines
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("evil.html", SCRIPT, "不能作为网站资源发布"),
+    ("display.js", b"alert(1)", "不能作为网站资源发布"),
+    ("x.svg", b"<svg onload='alert(1)'/>", "不能作为网站资源发布"),
+    (".htaccess", b"AddType text/html .pdf", "是隐藏文件"),
+    ("logo.png", SCRIPT, "的内容与扩展名 .png 不符"),
+])
+def test_template_assets_are_styles_pictures_and_fonts_only(content, run, build_site, name, data, message):
+    site = build_site(content)
+    (content / "templates/assets").mkdir(parents=True)
+    (content / "templates/assets" / name).write_bytes(data)
+    result = run("build", "--content", "content", "--out", "site")
+    assert result.code == 1
+    assert any(line.startswith(f"content/templates/assets/{name}: 错误 [file-type] {message}") for line in result.lines), \
+        result.lines
+    published = site / "assets" / name
+    assert not published.exists() or published.read_bytes() == (REPO / "templates/assets" / name).read_bytes()
+
+
+def test_a_department_stylesheet_and_logo_are_published(content, build_site):
+    (content / "templates/assets").mkdir(parents=True)
+    (content / "templates/assets/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    (content / "templates/assets/own.css").write_text(".own { color: #000; }\n", encoding="utf-8")
+    site = build_site(content)
+    assert (site / "assets/logo.png").is_file() and (site / "assets/own.css").is_file()
+
+
+def test_a_file_where_a_page_folder_is_found_by_check(content, run):
+    write(content / "documents/2024/report.pdf.md", (content / "documents/2024/functions.md").read_text(
+        encoding="utf-8").replace("2024-00003", "2024-00093") + "\n[附件](report.pdf)\n")
+    (content / "documents/2024/report.pdf").write_bytes(PDF)
+    assert problems(run) == ["content/documents/2024/report.pdf.md: 错误 [path] 链接或附件的文件 report.pdf 与 "
+                             "report.pdf.md 生成的网页地址相同，请给其中一个改名"]

@@ -85,3 +85,15 @@ def test_check_renders_the_feeds_with_an_overriding_feed_template(content, run):
     assert result.code == 1
     assert any(line.startswith("content/templates/feeds/atom.xml:1: 错误 [template] 模板出错") for line in result.lines), \
         result.lines
+
+
+@pytest.mark.parametrize("expression, error", [
+    ("{{ 1 // (0 * 1) }}", "ZeroDivisionError"),
+    ("{% macro down(n) %}{{ down(n + 1) }}{% endmacro %}{{ down(0) }}", "RecursionError"),
+])
+def test_any_failure_of_a_templates_own_expressions_is_a_template_error(content, run, expression, error):
+    override(content, expression)
+    result = run("check", "--content", "content")
+    assert result.code == 1 and "Traceback" not in result.out + result.err
+    assert any(line.startswith("content/templates/components/breadcrumbs/macro.html:2: 错误 [template] 模板运行出错")
+               and error in line for line in result.lines), result.lines

@@ -10,6 +10,7 @@ from pathlib import Path
 from .model import Catalogue, CatalogueItem
 from .problems import Problems
 from .schemas import load_schema
+from .text_safety import code_point, refused_character
 from .textfile import read_text
 
 SCHEMA_NAME = "catalogue.schema.json"
@@ -120,6 +121,18 @@ def build_items(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[C
     return tuple(items)
 
 
+def check_cell_characters(header: list[str], rows: list[tuple[int, list[str]]], path: Path,
+                          problems: Problems) -> None:
+    """Control, direction-changing and (in 编号) invisible characters: catalogue names are shown on every
+    page of their sub-column and in the feed."""
+    for line, cells in rows:
+        for column, cell in zip(header, cells, strict=False):
+            refused = refused_character(cell, identifier=column == "编号")
+            if refused:
+                problems.error("character", f"“{column}”列含有{refused[0]}（{code_point(refused[1])}），请删除后重新输入",
+                               path, line, column)
+
+
 def load_catalogue(path: Path, problems: Problems) -> Catalogue | None:
     """Read catalogue.csv, reporting every problem with its line, row and column."""
     if not path.is_file():
@@ -133,6 +146,7 @@ def load_catalogue(path: Path, problems: Problems) -> Catalogue | None:
     if not check_header(header, path, problems):
         return None
     validate_rows(source.text, path, header, rows, problems)
+    check_cell_characters(header, rows, path, problems)
     items = build_items(header, rows)
     if not items:
         problems.error("empty", "标准目录没有任何事项", path, 1)

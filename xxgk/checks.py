@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .bodies import Bodies, convert_all
 from .crossrefs import check_documents, check_sub_columns
@@ -37,6 +38,19 @@ def check_parts(loaded: Loaded, problems: Problems) -> None:
         problems.warning("empty-column", f"{name}栏目没有内容", folder)
 
 
+def check_file_page_collisions(content: Content, bodies: Bodies, problems: Problems) -> None:
+    """A published file may not sit where a page's folder is: `report.pdf.md` is published as the page
+    report.pdf/, so an attachment report.pdf beside it cannot be."""
+    pages = {d.source.with_suffix(""): d.source for d in content.documents}
+    pages |= {r.source.with_suffix(""): r.source for r in content.rules}
+    used = [(d.source, d.source.parent / a.file) for d in content.documents for a in d.attachments]
+    used += [(body.source, file) for body in bodies.all() for file in body.files]
+    for source, file in sorted(set(used)):
+        if file in pages:
+            problems.error("path", f"链接或附件的文件 {file.name} 与 {pages[file].name} 生成的网页地址相同，"
+                                   f"请给其中一个改名", Path(content.root) / source)
+
+
 def run_checks(loaded: Loaded, today: dt.date, problems: Problems, wrap_table: Callable[[str], str],
                work: Work | None = None, templates: str = "") -> Checked:
     """The cross-file, report, body and inspection checks over what the loader could read."""
@@ -52,6 +66,7 @@ def run_checks(loaded: Loaded, today: dt.date, problems: Problems, wrap_table: C
     check_sub_columns(content, problems)
     check_normative_counts(content.reports, content.documents, root, problems)
     bodies = convert_all(content, problems, wrap_table, work, templates)
+    check_file_page_collisions(content, bodies, problems)
     inspection = inspect(content, bodies, today)
     check_switched_off(inspection, root, problems)
     return Checked(content, bodies, inspection)

@@ -71,23 +71,38 @@ def text_refusal(path: Path) -> str | None:
     return None
 
 
-class ReportDumper(yaml.CSafeDumper):
-    """Multi-line prose as literal blocks (`|`) and rows of numbers on one line, as a clerk writes them."""
+CORE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+PLAIN_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+              yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 
-ReportDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
-ReportDumper.add_representer(list, lambda dumper, items: dumper.represent_sequence(
-    "tag:yaml.org,2002:seq", items, flow_style=all(isinstance(item, int | float) for item in items)))
+def without_comments(text: str) -> bytes:
+    """The YAML as written, values and layout kept, without comments; a tag outside YAML's core (such as
+    !!python/object, which would run code in the loader of whoever downloads it) becomes plain text."""
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    if root is None:
+        return b""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in CORE_TAGS:
+            node.tag = PLAIN_TAGS[type(node)]
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    return yaml.serialize(root, Dumper=yaml.CSafeDumper, allow_unicode=True, width=1000).encode("utf-8")
 
 
 def published_bytes(path: Path) -> bytes | None:
     """The bytes to publish when they differ from the file's, else None: a text file gets a byte-order
     mark; an annual report's YAML (published as its data) loses its comments, which are notes for the
     clerks, not for the public."""
-    if path.suffix.lower() == ".yaml":
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.CSafeLoader)
-        return yaml.dump(data, Dumper=ReportDumper, allow_unicode=True, sort_keys=False, width=1000).encode("utf-8")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return without_comments(path.read_text(encoding="utf-8-sig"))
     if path.suffix.lower() not in TEXT:
         return None
     data = path.read_bytes()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -180,5 +181,9 @@ class Staging:
 def remove_leftovers(out: Path) -> None:
     """Staging and retired folders of earlier builds that were interrupted."""
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
+        # exactly the name mkdtemp gave (8 random characters), so the folders of a build into
+        # `site-2` are never taken for those of `site`
+        ours = re.compile(re.escape(prefix + out.name) + r"-[a-z0-9_]{8}")
         for leftover in out.parent.glob(prefix + out.name + "-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            if ours.fullmatch(leftover.name):
+                shutil.rmtree(leftover, ignore_errors=True)

@@ -84,6 +84,11 @@ def reported(template: str) -> Iterator[None]:
     except jinja2.TemplateError as error:
         path, line = template_frame(error, template)
         raise TemplateFailure(path, line, f"模板出错（{error}）") from None
+    except TemplateFailure:
+        raise
+    except Exception as error:  # arithmetic, recursion or memory in a template's own expressions
+        path, line = template_frame(error, template)
+        raise TemplateFailure(path, line, f"模板运行出错（{type(error).__name__}: {str(error)[:200]}）") from None
 
 
 def template_frame(error: Exception, template: str) -> tuple[str, int | None]:

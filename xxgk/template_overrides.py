@@ -12,6 +12,7 @@ import jinja2
 from jinja2 import nodes
 
 from .assemble import SiteModel
+from .file_policy import SIGNATURES, matches
 from .inspection import InspectionReport
 from .pages import build_pages, not_found_page
 from .problems import Problems
@@ -30,8 +31,40 @@ def override_templates(content_dir: Path) -> list[Path]:
             and path.relative_to(folder).parts[0] != ASSETS]
 
 
+# What a department may put in templates/assets/: styles, pictures and fonts. No scripts (they would run on
+# the site's own origin, which on a shared platform is every department's), no web pages, no SVG.
+ASSET_SUFFIXES = {".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2"}
+
+
+def check_assets(content_dir: Path, problems: Problems) -> None:
+    folder = content_dir / OVERRIDE_FOLDER / ASSETS
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            problems.error("file-type", "是隐藏文件（名称以“.”开头），不能发布", path)
+        elif path.suffix.lower() not in ASSET_SUFFIXES:
+            problems.error("file-type", f"不能作为网站资源发布：templates/assets/ 只接受样式表和图片、字体"
+                                        f"（{'、'.join(sorted(ASSET_SUFFIXES))}），脚本、网页和 SVG 会在浏览器中运行", path)
+        elif path.suffix.lower() in SIGNATURES and not file_matches(path):
+            problems.error("file-type", f"的内容与扩展名 {path.suffix} 不符，可能是改了扩展名的其他文件", path)
+
+
+def file_matches(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return matches(path.suffix.lower(), handle.read(16))
+    except OSError:
+        return False
+
+
 def check_overrides(content_dir: Path, problems: Problems) -> bool:
-    """Report every override that does not parse or reaches for hidden attributes; True when all are usable."""
+    """Report every override that does not parse or reaches for hidden attributes, and every asset that may
+    not be published; True when all templates are usable."""
+    check_assets(content_dir, problems)
     environment = make_environment(content_dir)
     usable = True
     for path in override_templates(content_dir):

@@ -16,12 +16,27 @@ from .yamlsource import Located
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# U+200D (zero-width joiner) joins emoji sequences in ordinary text, so only identifiers refuse it.
-INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
-INVISIBLE_IN_IDENTIFIERS = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Removed from ordinary text. U+200D (zero-width joiner) joins emoji sequences there, so it stays.
+INVISIBLE = re.compile(r"[\u200b\u200c\u2060-\u2064\ufeff\u00ad\u180e]")
+# Blank letters that show nothing (Hangul fillers) and variation selectors, besides every format character (Cf).
+BLANK = re.compile(r"[\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 IDENTIFIERS = {"index_no", "doc_no", "interprets", "replaced_by", "catalogue", "file"}
 # XML 1.0 allows none of these, whatever the source: the feeds and sitemap drop them as a last resort.
 NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def refused_character(text: str, identifier: bool) -> tuple[str, str] | None:
+    """(what kind, the character) of the first character that is an error in this text, or None. In an
+    identifier every character that shows nothing is one: two 索引号 that look the same must be the same."""
+    for pattern, what in ((CONTROL, "控制字符"), (BIDI, "改变文字方向的字符")):
+        found = pattern.search(text)
+        if found:
+            return what, found[0]
+    if identifier:
+        for character in text:
+            if unicodedata.category(character) == "Cf" or BLANK.match(character):
+                return "看不见的字符", character
+    return None
 
 
 def code_point(character: str) -> str:
@@ -50,15 +65,13 @@ def check_characters(located: Located, path, schema_name: str, problems: Problem
         last_key = next((k for k in reversed(key_path) if isinstance(k, str)), "")
         identifier = last_key in IDENTIFIERS
         line, field = located.lines.line(*key_path), names.name(key_path)
-        for pattern, what in ((CONTROL, "控制字符"), (BIDI, "改变文字方向的字符"),
-                              (INVISIBLE_IN_IDENTIFIERS if identifier else None, "看不见的字符")):
-            found = pattern.search(value) if pattern is not None else None
-            if found:
-                ok = False
-                problems.error("character", f"{field} 含有{what}（{code_point(found[0])}），"
-                                            f"请删除后重新输入（常见于从网页或其他软件复制的文字）", path, line,
-                               ".".join(map(str, key_path)))
-                return value
+        refused = refused_character(value, identifier)
+        if refused:
+            ok = False
+            problems.error("character", f"{field} 含有{refused[0]}（{code_point(refused[1])}），"
+                                        f"请删除后重新输入（常见于从网页或其他软件复制的文字）", path, line,
+                           ".".join(map(str, key_path)))
+            return value
         invisible = None if identifier else INVISIBLE.search(value)
         if invisible:
             problems.warning("character", f"{field} 含有看不见的字符（{code_point(invisible[0])}），已删除", path, line,
