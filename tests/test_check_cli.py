@@ -78,3 +78,18 @@ def test_check_and_build_give_the_same_strict_verdict(content, run):
     assert checked.lines[-1] == "共 0 个错误，1 个警告。请修改后重新检查（--strict：警告按错误处理）。"
     assert not (content.parent / "site").exists()
     assert run("check", "--content", "content").code == run("build", "--content", "content", "--quiet").code == 0
+
+
+def test_github_annotations_point_at_file_and_line(content, run):
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06", "published_on: 2024-13-06")
+    result = run("check", "--content", "content", "--format", "github")
+    assert result.code == 1
+    first, summary = result.out.splitlines()[0], result.out.splitlines()[-1]
+    assert first.startswith("::error file=content/documents/2024/functions.md,line=5,title=date::published_on（发布日期）")
+    assert summary == "共 1 个错误，0 个警告。请修改后重新检查。"
+
+
+def test_github_annotations_escape_what_would_end_them():
+    from xxgk.check_report import github_escape
+    assert github_escape("a%b\nc") == "a%25b%0Ac"
+    assert github_escape("x,y:z", property_value=True) == "x%2Cy%3Az"

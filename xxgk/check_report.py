@@ -103,3 +103,21 @@ def report_json(verdict: Verdict, strict: bool) -> str:
             "external_links": [{"source": source.as_posix(), "url": url} for source, url in report.external_links],
         }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def github_escape(text: str, property_value: bool = False) -> str:
+    """GitHub's workflow-command escaping (a property value also escapes ':' and ',')."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def report_github(verdict: Verdict, strict: bool) -> str:
+    """One GitHub Actions annotation per problem (`::error file=…,line=…,title=…::message`), shown on the
+    changed lines of a pull request, then the summary line. Under --strict warnings are annotated as errors."""
+    lines = []
+    for problem in verdict.as_problems():
+        level = "error" if problem.level is Level.ERROR or strict else "warning"
+        where = f"file={github_escape(problem.path, True)}" + (f",line={problem.line}" if problem.line else "")
+        lines.append(f"::{level} {where},title={github_escape(problem.code, True)}::{github_escape(problem.message)}")
+    lines.append(verdict.summary(strict))
+    return "\n".join(lines)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .build_cache import BuildCache
-from .check_report import format_report, report_json
+from .check_report import format_report, report_github, report_json
 from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
 from .progress import Progress
@@ -49,7 +49,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="允许替换一个不是由 xxgk 生成的非空输出文件夹（内容目录、仓库和当前目录始终不会被替换）")
     build.add_argument("--verify", action="store_true", help="生成后再逐页读取网页，复查每个站内链接（较慢）")
     verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
-    verify.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    verify.add_argument("--format", choices=("text", "json", "github"), default="text",
+                        help="输出格式：text（默认）、json、github（GitHub Actions 的逐行标注）")
     return parser
 
 
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             work.cache.close()
         if args.format == "json":
             print(report_json(result.verdict, args.strict))
+        elif args.format == "github":
+            print(report_github(result.verdict, args.strict))
         else:
             print(format_report(result.verdict, args.strict))
         return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
