@@ -242,10 +242,12 @@ def test_rules_switched_off_with_a_reason_are_listed(content, run):
       reason: 不适用
 office:""")
     result = run("check", "--content", "content", "--strict")
-    assert finding_lines(result, "interpretation-missing") == [
-        "[interpretation-missing] content/documents/2024/fee-rules.md：本通知为技术性修订，经审定无需解读"]
+    switched_off = ("content/documents/2024/fee-rules.md:2: 警告 [interpretation-missing] 规范性文件“测试市测试局关于规范"
+                    "收费管理的通知”没有政策解读：请发布解读，并在解读的 interprets 中填写 000000001/2024-00001"
+                    "（已关闭：本通知为技术性修订，经审定无需解读）")
+    assert finding_lines(result, "interpretation-missing") == [switched_off]  # with its line and what was found
     assert "已按 site.yaml 关闭的检查：1 项" in result.lines
-    assert "  [interpretation-missing] content/documents/2024/fee-rules.md：本通知为技术性修订，经审定无需解读" in result.lines
+    assert "  " + switched_off in result.lines
     assert finding_lines(result, "inspection-unused") == [
         "content/site.yaml: 警告 [inspection-unused] inspection.disable 中关闭的规则 column-stale 没有对应的问题，可以删除这一条"]
 

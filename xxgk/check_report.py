@@ -74,8 +74,8 @@ def format_report(verdict: Verdict, strict: bool) -> str:
         lines.append(f"自查得分（各领域无问题事项的比例，满分 100）：{scores}")
     if report is not None and report.suppressed:
         lines.append(f"已按 site.yaml 关闭的检查：{len(report.suppressed)} 项")
-        lines += [f"  [{f.rule.code}] {display_path(report.root / f.source) if f.source else '全站'}：{s.reason}"
-                  for f, s in report.suppressed]
+        # each with what was found and where (a rule may be switched off for several findings), then the reason
+        lines += [f"  {as_problem(f, report.root).format()}（已关闭：{s.reason}）" for f, s in report.suppressed]
     if report is not None and report.external_links:
         lines.append(f"外部链接 {len(report.external_links)} 个：构建时不联网检查，请人工核对（清单见 --format json 或自查报告页面）")
     lines.append(verdict.summary(strict))
