@@ -31,35 +31,25 @@ def problems(run) -> list[str]:
     return result.lines[:-1]
 
 
+TYPES = ("：网页、脚本和 SVG 等会在浏览器中运行；允许的类型：PDF、OFD、Word/WPS 文档、Excel/WPS 表格、演示文稿、RTF、TXT、"
+         "CSV、ZIP/RAR/7z、JPG/PNG/GIF/WebP/BMP 图片、MP3、MP4")
+MISMATCH = "的内容与扩展名 .{0} 不符（文件开头不是 {1} 文件应有的标记），可能是改了扩展名的其他文件"
+
+
 @pytest.mark.parametrize("name, data, reason", [
-    ("evil.html", SCRIPT, "的文件类型（.html）不能发布"),
-    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "的文件类型（.svg）不能发布"),
-    ("tool.js", b"alert(1)", "的文件类型（.js）不能发布"),
-    ("run.exe", b"MZ\x90\x00", "的文件类型（.exe）不能发布"),
-    ("fake.pdf", SCRIPT, "的内容与扩展名 .pdf 不符"),
-    ("fake.docx", SCRIPT, "的内容与扩展名 .docx 不符"),
+    ("evil.html", SCRIPT, "的文件类型（.html）不能发布" + TYPES),
+    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "的文件类型（.svg）不能发布" + TYPES),
+    ("tool.js", b"alert(1)", "的文件类型（.js）不能发布" + TYPES),
+    ("run.exe", b"MZ\x90\x00", "的文件类型（.exe）不能发布" + TYPES),
+    ("fake.pdf", SCRIPT, MISMATCH.format("pdf", "PDF")),
+    ("fake.docx", SCRIPT, MISMATCH.format("docx", "DOCX")),
     ("empty.pdf", b"", "是空文件"),
-    ("gbk.txt", "收费标准".encode("gb18030"), "不是 UTF-8 编码的文本"),
+    ("gbk.txt", "收费标准".encode("gb18030"), "不是 UTF-8 编码的文本：请另存为 UTF-8（Excel：“CSV UTF-8”；记事本：编码选 UTF-8）"),
 ])
 def test_an_attachment_of_a_refused_kind_is_an_error_at_its_line(content, run, name, data, reason):
     attach(content, name, data)
     assert problems(run) == [f"content/documents/2024/functions.md:7: 错误 [file-type] attachments[1].file（附件文件）"
-                             f"\"{name}\" {reason}" + problems_tail(reason)]
-
-
-def problems_tail(reason: str) -> str:
-    """The rest of each message after the reason, as the clerk reads it."""
-    return {
-        "的文件类型（.html）不能发布": TYPES, "的文件类型（.svg）不能发布": TYPES, "的文件类型（.js）不能发布": TYPES,
-        "的文件类型（.exe）不能发布": TYPES,
-        "的内容与扩展名 .pdf 不符": "（文件开头不是 PDF 文件应有的标记），可能是改了扩展名的其他文件",
-        "的内容与扩展名 .docx 不符": "（文件开头不是 DOCX 文件应有的标记），可能是改了扩展名的其他文件",
-        "是空文件": "", "不是 UTF-8 编码的文本": "：请另存为 UTF-8（Excel：“CSV UTF-8”；记事本：编码选 UTF-8）",
-    }[reason]
-
-
-TYPES = ("：网页、脚本和 SVG 等会在浏览器中运行；允许的类型：PDF、OFD、Word/WPS 文档、Excel/WPS 表格、演示文稿、RTF、TXT、"
-         "CSV、ZIP/RAR/7z、JPG/PNG/GIF/WebP/BMP 图片、MP3、MP4")
+                             f"\"{name}\" {reason}"]
 
 
 @pytest.mark.parametrize("target, written, reason", [
