@@ -18,7 +18,8 @@ command like a user would run it:
     check (warm)        `xxgk check` right after that build (nothing changed: the whole outcome is remembered)
     check, one edit     another body edited, `xxgk check` (each unchanged file from the cache)
 
-and prints seconds, the ratio to Hugo's clean build (the median over the pairs), the peak memory of the
+(`--rebuilds-only`: just the clean build with search, filling the cache, and the rebuilds and checks
+after it) and prints seconds, the ratio to Hugo's clean build (the median over the pairs), the peak memory of the
 largest single process (Python, its workers, Pagefind) and the peak of the whole process tree summed.
 Wall-clock figures depend on the machine and its load: compare ratios, and runs on one machine.
 """
@@ -182,16 +183,16 @@ def xxgk(*args: str) -> list[str]:
     return [sys.executable, str(REPO / "build.py"), *args, "--today", TODAY, "--quiet"]
 
 
-def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool) -> dict:
+def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool, rebuilds_only: bool = False) -> dict:
     content = workdir / "content"
     generate(REPO / "content", content, count)
     figures: dict[str, object] = {"documents": count}
     runs: dict[str, Run] = {}
     hugo_times: list[float] = []
     ours_times: list[float] = []
-    if not skip_hugo:
+    if not skip_hugo and not rebuilds_only:
         make_hugo_site(content, workdir / "hugo")
-    for _pair in range(pairs):
+    for _pair in range(0 if rebuilds_only else pairs):
         if not skip_hugo:
             shutil.rmtree(workdir / "hugo/public", ignore_errors=True)
             hugo = timed([hugo_binary(), "--quiet", "--source", str(workdir / "hugo")], workdir)
@@ -200,10 +201,15 @@ def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool) -> dict:
         ours = timed(xxgk("build", "--content", "content", "--out", "site", "--no-search", "--no-cache"), workdir)
         ours_times.append(ours.seconds)
         runs["clean, no search"] = ours
-    runs["check (cold)"] = timed(xxgk("check", "--content", "content", "--no-cache"), workdir)
-    runs["clean, search"] = timed(xxgk("build", "--content", "content", "--out", "site", "--no-cache"), workdir)
-    shutil.rmtree(workdir / ".cache", ignore_errors=True)
-    timed(xxgk("build", "--content", "content", "--out", "site"), workdir)  # fills the cache
+    if rebuilds_only:  # one clean build with search that also fills the cache, then the rebuilds
+        shutil.rmtree(workdir / ".cache", ignore_errors=True)
+        runs["clean, search (filling the cache)"] = timed(xxgk("build", "--content", "content", "--out", "site"),
+                                                          workdir)
+    else:
+        runs["check (cold)"] = timed(xxgk("check", "--content", "content", "--no-cache"), workdir)
+        runs["clean, search"] = timed(xxgk("build", "--content", "content", "--out", "site", "--no-cache"), workdir)
+        shutil.rmtree(workdir / ".cache", ignore_errors=True)
+        timed(xxgk("build", "--content", "content", "--out", "site"), workdir)  # fills the cache
     runs["no change"] = timed(xxgk("build", "--content", "content", "--out", "site"), workdir)
     edited = sorted((content / "documents").rglob("*.md"))[count // 2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\n本文件已更正。\n", encoding="utf-8")
@@ -263,6 +269,9 @@ def main() -> int:
     parser.add_argument("--documents", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--pairs", type=int, default=3, help="alternating clean builds, ours and Hugo's")
     parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument("--rebuilds-only", action="store_true",
+                        help="no Hugo, no clean build without search, no cold check: one clean build with search "
+                             "(filling the cache), then the rebuilds and checks (for 100,000 documents)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--compare", type=Path, help="a JSON file of an earlier run: exit 1 on a >10 %% regression")
     parser.add_argument("--workdir", type=Path, help="keep the generated folders here (default: a temporary one)")
@@ -274,7 +283,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
             workdir = args.workdir / str(count) if args.workdir else Path(tmp)
             workdir.mkdir(parents=True, exist_ok=True)
-            figures = measure(count, args.pairs, workdir, args.skip_hugo)
+            figures = measure(count, args.pairs, workdir, args.skip_hugo, args.rebuilds_only)
         report(figures)
         results.append(figures)
     if args.json:
