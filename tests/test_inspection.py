@@ -1,10 +1,12 @@
 """Self-inspection rules: each triggered by fixture content, and quiet on content that complies."""
 
+import ast
 import json
+import shutil
 
 import pytest
 
-from conftest import replace_in, soup, write
+from conftest import REPO, replace_in, soup, write
 
 FEE = "content/documents/2024/fee-rules.md"
 INTERP = "content/documents/2024/fee-rules-interpretation.md"
@@ -249,7 +251,68 @@ office:""")
     assert "已按 site.yaml 关闭的检查：1 项" in result.lines
     assert "  " + switched_off in result.lines
     assert finding_lines(result, "inspection-unused") == [
-        "content/site.yaml: 警告 [inspection-unused] inspection.disable 中关闭的规则 column-stale 没有对应的问题，可以删除这一条"]
+        "content/site.yaml:8: 警告 [inspection-unused] inspection.disable 关闭的 column-stale 本次检查没有发现，可以删除这一条"]
+
+
+def test_content_warnings_are_switched_off_per_rule_or_per_file(content, run):
+    """A partly filled column passes --strict once each of its warnings is switched off with a reason."""
+    shutil.rmtree(content / "rules")
+    (content / "reports/2024.yaml").unlink()
+    write(content / "documents/2024/functions.md",
+          (content / "documents/2024/functions.md").read_text(encoding="utf-8") + "\n![](chart.png)\n")
+    (content / "documents/2024/chart.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    before = run("check", "--content", "content", "--strict", "--today", "2025-02-10")
+    assert before.code == 1
+    assert sorted(set(codes(before))) == ["empty-column", "image-alt", "report-missing"]
+    replace_in(content / "site.yaml", "office:", """inspection:
+  disable:
+    - rule: empty-column
+      reason: 制度正在起草，2025年3月前发布
+    - rule: report-missing
+      document: reports
+      reason: 本局2024年新设立，无上一年度报告
+    - rule: image-alt
+      document: documents/2024
+      reason: 图表内容已在正文中逐项列出
+office:""")
+    after = run("check", "--content", "content", "--strict", "--today", "2025-02-10")
+    assert after.code == 0, after.out
+    assert "已按 site.yaml 关闭的检查：4 项" in after.lines
+    assert "  content/rules: 警告 [empty-column] 政府信息公开制度栏目没有内容（已关闭：制度正在起草，2025年3月前发布）" in after.lines
+    assert any(line.startswith("  content/documents/2024/functions.md:") and "[image-alt]" in line
+               and line.endswith("（已关闭：图表内容已在正文中逐项列出）") for line in after.lines)
+    assert after.lines[-1] == "检查通过：没有发现问题。"
+    switched = run("check", "--content", "content", "--format", "json", "--today", "2025-02-10").json()["inspection"]["suppressed"]
+    assert {(s["rule"], s["source"], s["reason"]) for s in switched} >= {
+        ("empty-column", "rules", "制度正在起草，2025年3月前发布"), ("report-missing", "reports", "本局2024年新设立，无上一年度报告")}
+
+
+def test_switching_off_an_unknown_code_or_an_error_says_so_at_its_line(content, run):
+    replace_in(content / "site.yaml", "office:", """inspection:
+  disable:
+    - rule: empty-colum
+      reason: 拼写错误
+    - rule: future-date
+      reason: 错误不能关闭
+office:""")
+    result = run("check", "--content", "content")
+    unknown = finding_lines(result, "inspection-unknown")
+    assert [line.split(" 不是", 1)[0] for line in unknown] == [
+        "content/site.yaml:5: 警告 [inspection-unknown] inspection.disable 中的 empty-colum",
+        "content/site.yaml:7: 警告 [inspection-unknown] inspection.disable 中的 future-date"]
+    assert unknown[0].split(" 不是", 1)[1].startswith("可以关闭的警告（错误不能关闭，请改正内容）。可以关闭的警告：unknown-key、empty-column、")
+    assert finding_lines(result, "inspection-unused") == []  # an unknown code is reported once, as unknown
+
+
+def test_errors_and_the_self_inspection_are_shown_in_one_run(content, run):
+    """A file with an error is left out; everything else is still inspected in the same run."""
+    replace_in(content / "documents/2024/functions.md", "published_on: 2024-12-06", "published_on: 2024-02-30")
+    write(content / "documents/2024/fee-rules.md", (content / "documents/2024/fee-rules.md").read_text(encoding="utf-8")
+          + "\n联系人身份证号 11010519491231002X。\n")
+    result = run("check", "--content", "content")
+    assert result.code == 1
+    assert sorted(set(codes(result))) == ["date", "personal-data"]
+    assert result.lines[-1] == "共 1 个错误，1 个警告。请修改后重新检查。"
 
 
 def test_a_reason_is_required_to_switch_a_rule_off(content, run):
@@ -311,3 +374,15 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     assert sorted(found) == sorted(RULE_CODES)
     assert result.lines[-1] == "共 2 个错误，12 个警告。请修改后重新检查。"
     assert result.code == 1
+
+
+def test_every_warning_the_package_reports_can_be_switched_off():
+    """A warning code used anywhere in xxgk is listed in warning_codes (what inspection.disable accepts)."""
+    from xxgk.warning_codes import CONFIG_WARNINGS, SWITCHABLE
+    used = set()
+    for path in (REPO / "xxgk").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "warning" and node.args \
+                    and isinstance(node.args[0], ast.Constant):
+                used.add(node.args[0].value)
+    assert used and used - set(CONFIG_WARNINGS) <= set(SWITCHABLE)

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .inspection import InspectionReport
+from .inspection import InspectionReport, SwitchedOff
 from .inspection_rules import RULES, Finding
 from .problems import Level, Problem, Problems, display_path
 
@@ -18,6 +18,12 @@ def as_problem(finding: Finding, root: Path) -> Problem:
     level = Level.ERROR if finding.rule.is_error else Level.WARNING
     path = root / finding.source if finding.source else root
     return Problem(level, finding.rule.code, finding.message, display_path(path), finding.line, finding.field)
+
+
+def switched_problem(switched: SwitchedOff, root: Path) -> Problem:
+    """A switched-off warning as the report lists it."""
+    path = root / switched.source if switched.source else root
+    return Problem(Level.WARNING, switched.code, switched.message, display_path(path), switched.line)
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ def format_report(verdict: Verdict, strict: bool) -> str:
     if report is not None and report.suppressed:
         lines.append(f"已按 site.yaml 关闭的检查：{len(report.suppressed)} 项")
         # each with what was found and where (a rule may be switched off for several findings), then the reason
-        lines += [f"  {as_problem(f, report.root).format()}（已关闭：{s.reason}）" for f, s in report.suppressed]
+        lines += [f"  {switched_problem(s, report.root).format()}（已关闭：{s.reason}）" for s in report.suppressed]
     if report is not None and report.external_links:
         lines.append(f"外部链接 {len(report.external_links)} 个：构建时不联网检查，请人工核对（清单见 --format json 或自查报告页面）")
     lines.append(verdict.summary(strict))
@@ -98,8 +104,8 @@ def report_json(verdict: Verdict, strict: bool) -> str:
                       for rule in RULES},
             "areas": [{"area": a.area, "checked": a.checked, "failing": a.failing, "score": a.score}
                       for a in report.areas],
-            "suppressed": [{"rule": f.rule.code, "source": f.source.as_posix() if f.source else None,
-                            "message": f.message, "reason": s.reason} for f, s in report.suppressed],
+            "suppressed": [{"rule": s.code, "source": s.source.as_posix() if s.source else None, "line": s.line,
+                            "message": s.message, "reason": s.reason} for s in report.suppressed],
             "external_links": [{"source": source.as_posix(), "url": url} for source, url in report.external_links],
         }
     return json.dumps(data, ensure_ascii=False, indent=2)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .bodies import Bodies, convert_all
 from .crossrefs import check_documents, check_sub_columns
-from .inspection import InspectionReport, check_switched_off, inspect
+from .inspection import InspectionReport, inspect
 from .loader import Loaded
 from .model import Content
 from .problems import Problems
@@ -61,12 +61,14 @@ def run_checks(loaded: Loaded, today: dt.date, problems: Problems, wrap_table: C
     check_parts(loaded, problems)
     check_settings(loaded, problems)
     content = loaded.content()
-    if content is None or problems.errors:
+    if content is None:
         return Checked(None, None, None)
-    check_sub_columns(content, problems)
-    check_normative_counts(content.reports, content.documents, root, problems)
+    # A file with errors is left out of `content`; the rest is still checked and inspected, so that one
+    # run shows the clerk everything, not the self-inspection only once every error is fixed. What looks
+    # across the whole column waits until nothing is left out.
+    if not problems.errors:
+        check_sub_columns(content, problems)
+        check_normative_counts(content.reports, content.documents, root, problems)
     bodies = convert_all(content, problems, wrap_table, work, templates)
     check_file_page_collisions(content, bodies, problems)
-    inspection = inspect(content, bodies, today)
-    check_switched_off(inspection, root, problems)
-    return Checked(content, bodies, inspection)
+    return Checked(content, bodies, inspect(content, bodies, today, problems))

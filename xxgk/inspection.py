@@ -4,12 +4,13 @@ switched off (with its reason), summarised per area like an evaluator's scoreshe
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from .bodies import Bodies
 from .inspection_rules import (
-    RULE_CODES,
     Finding,
     check_columns,
     check_dates,
@@ -20,7 +21,8 @@ from .inspection_rules import (
 )
 from .inspection_timing import check_interpretation_time, check_publication_time
 from .model import Content, Suppression
-from .problems import Problems
+from .problems import Level, Problem, Problems
+from .warning_codes import CONFIG_WARNINGS, SWITCHABLE
 from .workdays import official_calendar
 
 AREAS = ("时效", "解读", "有效性", "栏目", "指南", "个人信息", "日期")
@@ -38,27 +40,45 @@ class AreaSummary:
 
 
 @dataclass(frozen=True)
+class SwitchedOff:
+    """A warning that site.yaml's `inspection.disable` switched off: what was found, and the reason."""
+
+    code: str
+    source: PurePosixPath | None  # the content file or folder; None for the content folder itself
+    line: int | None
+    message: str
+    suppression: Suppression
+
+    @property
+    def reason(self) -> str:
+        return self.suppression.reason
+
+
+@dataclass(frozen=True)
 class InspectionReport:
     root: Path  # the content folder, to show where findings are
     today: dt.date
     findings: tuple[Finding, ...]
-    suppressed: tuple[tuple[Finding, Suppression], ...]
-    unused: tuple[Suppression, ...]  # switched-off entries that matched nothing
+    suppressed: tuple[SwitchedOff, ...]  # self-inspection findings and content warnings switched off
     external_links: tuple[tuple[PurePosixPath, str], ...]
     areas: tuple[AreaSummary, ...]
 
 
-def all_findings(content: Content, bodies: Bodies, today: dt.date) -> list[Finding]:
+def all_findings(content: Content, bodies: Bodies, today: dt.date, whole: bool = True) -> list[Finding]:
+    """`whole`: every file loaded without errors. Otherwise the rules that look across the column (an item
+    with no document, a stale sub-column, a policy with no interpretation, the guide older than the rules)
+    are skipped: a file left out for its errors would make them report what is not so."""
     calendar = official_calendar()
     findings: list[Finding] = []
     findings += check_publication_time(content, calendar)
-    findings += check_interpretation_missing(content)
     findings += check_interpretation_time(content, calendar)
     findings += check_validity(content, today)
-    findings += check_columns(content, today)
-    findings += check_guide(content, today)
     findings += check_personal_data(content, bodies)
     findings += check_dates(content, today)
+    if whole:
+        findings += check_interpretation_missing(content)
+        findings += check_columns(content, today)
+        findings += check_guide(content, today)
     return findings
 
 
@@ -82,31 +102,59 @@ def summarise(content: Content, findings: list[Finding]) -> tuple[AreaSummary, .
                  for area in AREAS)
 
 
-def inspect(content: Content, bodies: Bodies, today: dt.date) -> InspectionReport:
+def first_match(suppressions: tuple[Suppression, ...], code: str, source: PurePosixPath | None,
+                index_no: str | None) -> Suppression | None:
+    return next((s for s in suppressions if s.matches(code, source, index_no)), None)
+
+
+def content_source(problem: Problem, root: Path) -> PurePosixPath | None:
+    """A problem's file relative to the content folder (problems name files relative to the current one)."""
+    relative = PurePosixPath(Path(os.path.relpath(os.path.abspath(problem.path), root.resolve())).as_posix())
+    return None if relative == PurePosixPath(".") else relative
+
+
+def inspect(content: Content, bodies: Bodies, today: dt.date, problems: Problems) -> InspectionReport:
+    """Every rule over what loaded; the findings and the content warnings in `problems` that site.yaml
+    switched off are taken out and listed with their reasons instead."""
     config = content.site.inspection
+    root = Path(content.root)
+    whole = not problems.errors
     active: list[Finding] = []
-    suppressed: list[tuple[Finding, Suppression]] = []
-    used: set[Suppression] = set()
-    for finding in all_findings(content, bodies, today):
-        match = next((s for s in config.suppressions if s.matches(finding.rule.code, finding.source, finding.index_no)),
-                     None)
+    switched: list[SwitchedOff] = []
+    for finding in all_findings(content, bodies, today, whole):
+        match = None if finding.rule.is_error else \
+            first_match(config.suppressions, finding.rule.code, finding.source, finding.index_no)
         if match is None:
             active.append(finding)
         else:
-            suppressed.append((finding, match))
-            used.add(match)
+            switched.append(SwitchedOff(finding.rule.code, finding.source, finding.line, finding.message, match))
+    index_of = {d.source: d.index_no for d in content.documents}
+
+    def warning_match(problem: Problem) -> Suppression | None:
+        if problem.level is not Level.WARNING or problem.code in CONFIG_WARNINGS:
+            return None
+        source = content_source(problem, root)
+        return first_match(config.suppressions, problem.code, source, index_of.get(source) if source else None)
+
+    matched = {problem: warning_match(problem) for problem in problems.items}
+    for problem in problems.take(lambda p: matched[p] is not None):
+        switched.append(SwitchedOff(problem.code, content_source(problem, root), problem.line, problem.message,
+                                    cast(Suppression, matched[problem])))
+    if whole:  # else some files were not checked: an entry may look unused and not be
+        check_switched_off(config.suppressions, {s.suppression for s in switched}, root, problems)
     links = sorted({(body.source, url) for body in bodies.all() for url in body.external_links})
-    return InspectionReport(Path(content.root), today, tuple(active), tuple(suppressed),
-                            tuple(s for s in config.suppressions if s not in used), tuple(links),
-                            summarise(content, active))
+    return InspectionReport(root, today, tuple(active), tuple(switched), tuple(links), summarise(content, active))
 
 
-def check_switched_off(report: InspectionReport, root: Path, problems: Problems) -> None:
-    """Entries of site.yaml's inspection.disable that switch off nothing, or name no rule."""
-    for suppression in report.unused:
+def check_switched_off(suppressions: tuple[Suppression, ...], used: set[Suppression], root: Path,
+                       problems: Problems) -> None:
+    """Entries of site.yaml's inspection.disable that name no warning, or switch off nothing, at their line."""
+    for suppression in suppressions:
         where = f"（{suppression.document}）" if suppression.document else ""
-        problems.warning("inspection-unused", f"inspection.disable 中关闭的规则 {suppression.rule}{where} 没有对应的问题，"
-                                              "可以删除这一条", root / "site.yaml")
-    for rule in sorted({s.rule for s in report.unused} - set(RULE_CODES)):
-        problems.warning("inspection-unknown", f"inspection.disable 中的规则代码 {rule} 不存在，可用的代码："
-                                               + "、".join(RULE_CODES), root / "site.yaml")
+        if suppression.rule not in SWITCHABLE:
+            problems.warning("inspection-unknown", f"inspection.disable 中的 {suppression.rule} 不是可以关闭的警告"
+                             f"（错误不能关闭，请改正内容）。可以关闭的警告：" + "、".join(SWITCHABLE),
+                             root / "site.yaml", suppression.line, "inspection.disable")
+        elif suppression not in used:
+            problems.warning("inspection-unused", f"inspection.disable 关闭的 {suppression.rule}{where} 本次检查没有发现，"
+                             "可以删除这一条", root / "site.yaml", suppression.line, "inspection.disable")

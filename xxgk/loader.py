@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -154,7 +155,7 @@ def load_site(root: Path, problems: Problems) -> Site | None:
         problems.error("missing-file", "缺少 site.yaml（机关名称和政府信息公开工作机构信息）", path)
         return None
     record = parse_yaml_file(path, relative(path, root), problems, lambda _node: "site.schema.json")
-    return build_site(record.data) if record is not None and record.valid else None
+    return build_site(record.data, record.line) if record is not None and record.valid else None
 
 
 def load_guide(root: Path, problems: Problems) -> Guide | None:
@@ -269,10 +270,10 @@ def build_limits(data: dict) -> Limits:
                   data.get("search_shard_pages", defaults.search_shard_pages))
 
 
-def build_site(data: dict) -> Site:
+def build_site(data: dict, line_of: Callable[..., int | None] = lambda *_: None) -> Site:
     return Site(name=data["name"], office=Office(**data["office"]), base_url=data.get("base_url"),
                 annual_report_deadline=data.get("annual_report_deadline"),
-                inspection=inspection_config(data.get("inspection")), limits=build_limits(data.get("limits", {})))
+                inspection=inspection_config(data.get("inspection"), line_of), limits=build_limits(data.get("limits", {})))
 
 
 def build_guide(record: Record) -> Guide:

@@ -47,18 +47,22 @@ class SourceLines:
 
 @dataclass(frozen=True)
 class Suppression:
-    """A self-inspection rule switched off in site.yaml, with the reason the department gave."""
+    """A warning switched off in site.yaml (`inspection.disable`), with the reason the department gave."""
 
     rule: str
     reason: str
-    document: str | None = None  # content path or 索引号; None: the whole site
+    document: str | None = None  # a content file, a folder (everything under it) or a 索引号; None: the whole site
+    line: int | None = None  # of the entry in site.yaml
 
     def matches(self, rule: str, source: PurePosixPath | None, index_no: str | None) -> bool:
         if rule != self.rule:
             return False
         if self.document is None:
             return True
-        return self.document in (source.as_posix() if source else None, index_no)
+        if index_no is not None and self.document == index_no:
+            return True
+        folder = PurePosixPath(self.document.strip("/"))
+        return source is not None and (source == folder or folder in source.parents)
 
 
 @dataclass(frozen=True)

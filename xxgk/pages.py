@@ -210,7 +210,7 @@ def inspection_page(model: SiteModel, report: InspectionReport) -> Page:
         entries = tuple(InspectionEntry(where(f), f.message) for f in report.findings if f.rule is rule)
         if entries:
             groups.append(InspectionGroup(rule.area, rule.title, entries))
-    suppressed = tuple(InspectionEntry(where(f), f.message, s.reason) for f, s in report.suppressed)
+    suppressed = tuple(InspectionEntry(where(s), s.message, s.reason) for s in report.suppressed)
     link = urls.linker(INSPECTION_URL)
     return Page(url=INSPECTION_URL, title="政府信息公开自查报告", section=None,
                 context=InspectionContext(report, tuple(groups), suppressed), link=link,

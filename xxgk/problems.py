@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -76,6 +77,12 @@ class Problems:
     def extend(self, items: tuple[Problem, ...] | list[Problem]) -> None:
         """Problems found elsewhere (in a worker process, or remembered by the build cache)."""
         self._items.extend(items)
+
+    def take(self, predicate: Callable[[Problem], bool]) -> tuple[Problem, ...]:
+        """Remove the problems `predicate` picks (warnings switched off in site.yaml) and return them."""
+        taken = tuple(p for p in self._items if predicate(p))
+        self._items = [p for p in self._items if not predicate(p)]
+        return taken
 
     @property
     def items(self) -> tuple[Problem, ...]:
