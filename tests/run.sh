@@ -4,11 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian's Chromium for the browser tests (never a browser download) and CJK fonts for screenshots.
-if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then
+# Debian's Chromium for the browser tests (never a browser download), CJK fonts for screenshots,
+# nginx to serve the built site with the shipped configuration (docs/hosting.md) and ShellCheck for
+# the CI script (docs/ci/).
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ] || [ ! -x /usr/sbin/nginx ] \
+    || ! command -v shellcheck >/dev/null; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk nginx-light shellcheck >/dev/null
 fi
 
 # axe-core, html-validate and ESLint from npm, at the versions pinned in tests/node/package-lock.json.
