@@ -231,6 +231,26 @@ def test_written_after_published_is_an_error(content, run):
         f"{FEE}:6: 错误 [written-after-published] written_on（成文日期）2024-11-15 晚于 published_on（发布日期）2024-11-12"]
 
 
+def test_guide_contacts_are_compared_with_site_yaml(content, run):
+    write(content / "guide.md", (content / "guide.md").read_text(encoding="utf-8") + """
+## 三、政府信息公开工作机构
+
+- 办公地址：测试市人民路1号（市民中心）
+- 办公时间：工作日上午８:３０—12:00，下午13:30-17:30
+- 联系电话：0999-12345678、0999-12345670
+- 传真：0999-12345699
+- 电子邮箱：gk@example.gov.cn
+""")
+    assert finding_lines(run("check", "--content", "content"), "guide-office") == [
+        "content/guide.md:12: 警告 [guide-office] 指南中的办公时间“工作日上午８:３０—12:00，下午13:30-17:30”与 site.yaml 的 "
+        "office.hours“工作日上午9:00-12:00，下午13:30-17:30”不一致：请改成一致（页脚等处使用 site.yaml 的信息）",
+        "content/guide.md:14: 警告 [guide-office] 指南中的传真“0999-12345699”与 site.yaml 的 office.fax“0999-12345679”"
+        "不一致：请改成一致（页脚等处使用 site.yaml 的信息）"]
+    replace_in(content / "guide.md", "上午８:３０—12:00", "上午９:００—12:00")  # full-width digits and dashes agree
+    replace_in(content / "guide.md", "0999-12345699", "0999-12345679")
+    assert finding_lines(run("check", "--content", "content"), "guide-office") == []
+
+
 # Switching rules off, outputs --------------------------------------------------------------------
 
 def test_rules_switched_off_with_a_reason_are_listed(content, run):
@@ -372,7 +392,7 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     result = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
     assert sorted(found) == sorted(RULE_CODES)
-    assert result.lines[-1] == "共 2 个错误，12 个警告。请修改后重新检查。"
+    assert result.lines[-1] == "共 2 个错误，13 个警告。请修改后重新检查。"
     assert result.code == 1
 
 

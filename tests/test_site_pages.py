@@ -74,6 +74,34 @@ def test_guide_shows_update_date_and_office_contacts(content, build_site):
                     "传真": "0999-12345679", "电子邮箱": "gk@example.gov.cn"}
 
 
+OFFICE_SECTION = """
+## 三、政府信息公开工作机构
+
+机构名称：测试市测试局办公室
+办公地址：测试市人民路1号
+邮政编码：100000
+办公时间：工作日上午9:00-12:00，下午13:30-17:30
+联系电话：0999-12345678
+传真：0999-12345679
+电子邮箱：gk@example.gov.cn
+"""
+
+
+def test_guide_shows_the_contacts_once(content, build_site):
+    """Written in the guide, one per line: shown there, line by line, and neither as site.yaml's table nor
+    in the footer of that page. Without them the guide page shows site.yaml's table and no footer copy."""
+    page = soup(build_site(content) / "guide/index.html")
+    assert page.get_text().count("0999-12345678") == 1 and page.select(".office")
+    write(content / "guide.md", (content / "guide.md").read_text(encoding="utf-8") + OFFICE_SECTION)
+    page = soup(build_site(content) / "guide/index.html")
+    assert page.get_text().count("0999-12345678") == 1 and not page.select(".office")
+    lines = [line.strip() for line in page.select_one(".prose p:-soup-contains('机构名称')").get_text().splitlines()]
+    assert lines[:2] == ["机构名称：测试市测试局办公室", "办公地址：测试市人民路1号"]  # not run together
+    assert texts(page.select(".site-footer p"))[0] == "本页列有政府信息公开工作机构的联系方式。"
+    other = soup(Path("site/rules/index.html"))
+    assert "电话：0999-12345678" in other.select_one(".site-footer").get_text()
+
+
 def test_document_page_metadata_attachments_and_interpretation_links(content, build_site):
     site = build_site(content)
     page = soup(site / "documents/2024/fee-rules/index.html")

@@ -15,6 +15,7 @@ from .inspection_rules import (
     check_columns,
     check_dates,
     check_guide,
+    check_guide_office,
     check_interpretation_missing,
     check_personal_data,
     check_validity,
@@ -75,6 +76,7 @@ def all_findings(content: Content, bodies: Bodies, today: dt.date, whole: bool =
     findings += check_validity(content, today)
     findings += check_personal_data(content, bodies)
     findings += check_dates(content, today)
+    findings += check_guide_office(content)
     if whole:
         findings += check_interpretation_missing(content)
         findings += check_columns(content, today)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from .guide_office import compare_with_site
 from .inspection_config import freshness_months
 from .model import Content, Document, Validity
 from .personal_data import find_personal_data
@@ -38,12 +39,13 @@ REPLACED_BY_REPEALED = InspectionRule("replaced-by-repealed", "有效性", "替�
 ITEM_EMPTY = InspectionRule("item-empty", "栏目", "应公开未公开：目录事项没有任何信息")
 COLUMN_STALE = InspectionRule("column-stale", "栏目", "栏目长期未更新")
 GUIDE_STALE = InspectionRule("guide-stale", "指南", "政府信息公开指南未及时更新")
+GUIDE_OFFICE = InspectionRule("guide-office", "指南", "指南中的工作机构信息与 site.yaml 不一致")
 PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含有个人信息")
 FUTURE_DATE = InspectionRule("future-date", "日期", "发布日期晚于今天", is_error=True)
 WRITTEN_AFTER_PUBLISHED = InspectionRule("written-after-published", "日期", "成文日期晚于发布日期", is_error=True)
 RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, INTERPRETATION_MISSING, INTERPRETATION_LATE,
          EXPIRED_STILL_VALID, REPEAL_DATE_MISSING, REPLACED_BY_REPEALED, ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
-         PERSONAL_DATA, FUTURE_DATE, WRITTEN_AFTER_PUBLISHED)
+         GUIDE_OFFICE, PERSONAL_DATA, FUTURE_DATE, WRITTEN_AFTER_PUBLISHED)
 RULE_CODES = tuple(rule.code for rule in RULES)
 
 
@@ -148,6 +150,13 @@ def check_guide(content: Content, today: dt.date) -> Iterator[Finding]:
     if newest_rule is not None and newest_rule.published_on > guide.updated_on:
         yield Finding(GUIDE_STALE, f"updated_on（更新日期）{guide.updated_on} 早于最新制度“{newest_rule.title}”的发布日期 "
                                      f"{newest_rule.published_on}：指南应反映现行制度", guide.source, guide.lines.line("updated_on"), "updated_on")
+
+
+def check_guide_office(content: Content) -> Iterator[Finding]:
+    """The office's address, hours, phone, fax and e-mail as the guide states them, against site.yaml."""
+    guide = content.guide
+    for disagreement in compare_with_site(guide.body, guide.body_line, content.site.office):
+        yield Finding(GUIDE_OFFICE, disagreement.message, guide.source, disagreement.line)
 
 
 def check_personal_data(content: Content, bodies: Bodies) -> Iterator[Finding]:

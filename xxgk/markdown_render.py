@@ -11,7 +11,9 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
+# nl2br: a clerk writes one contact or item per line, as in a Word document (联系人：…⏎联系电话：…); Markdown
+# would join them into one run of text.
+EXTENSIONS = ["tables", "sane_lists", "fenced_code", "nl2br"]
 
 
 # Python-Markdown writes a column's alignment (`|---:|`) as an inline style, which the sanitiser removes

@@ -44,6 +44,7 @@ from .contexts import (
     SearchContext,
 )
 from .csp import CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY
+from .guide_office import states_every_contact
 from .inspection import InspectionReport
 from .inspection_rules import RULES
 from .report_format import PROSE_KEYS, SECTIONS
@@ -222,10 +223,12 @@ def part_pages(model: SiteModel) -> Iterator[Page]:
     guide = model.guide
     link = urls.linker(guide.url)
     office = model.site.office
-    office_rows = (MetadataRow("机构名称", office.name), MetadataRow("办公地址", office.address),
-                   MetadataRow("邮政编码", office.postcode), MetadataRow("办公时间", office.hours),
-                   MetadataRow("联系电话", office.phone), MetadataRow("传真", office.fax),
-                   MetadataRow("电子邮箱", office.email, f"mailto:{office.email}"))
+    # site.yaml's contacts, unless the guide lists them itself (they are shown once on the page)
+    office_rows = () if states_every_contact(guide.guide.body) else (
+        MetadataRow("机构名称", office.name), MetadataRow("办公地址", office.address),
+        MetadataRow("邮政编码", office.postcode), MetadataRow("办公时间", office.hours),
+        MetadataRow("联系电话", office.phone), MetadataRow("传真", office.fax),
+        MetadataRow("电子邮箱", office.email, f"mailto:{office.email}"))
     yield Page(url=guide.url, title=guide.guide.title, section=urls.GUIDE,
                context=GuideContext(guide.guide.updated_on, Markup(guide.body.html), office_rows), link=link,
                crumbs=crumbs(link, Link(guide.url, "政府信息公开指南")), lastmod=guide.guide.updated_on.isoformat())
