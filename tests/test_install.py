@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import jinja2
@@ -19,6 +20,7 @@ def test_the_installed_wheel_builds_a_department_anywhere(tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(wheels), str(REPO)],
                    check=True, cwd=tmp_path)
     (wheel,) = wheels.glob("xxgk-*.whl")
+    assert "xxgk/ci/github-actions.yml" in zipfile.ZipFile(wheel).namelist()  # docs/ci, for `xxgk init` to copy
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"

@@ -1,16 +1,21 @@
 """The check report as a clerk and a CI job read it: content problems by file, then the
 self-inspection findings grouped by rule with counts, area scores, switched-off rules and
-external links; and the verdict (errors, warnings, pass or fail) over both."""
+external links; and the verdict (errors, warnings, pass or fail) over both. Also the same
+problems in the formats CI platforms read (GitHub annotations, GitLab Code Quality, SARIF)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
+from . import __version__
 from .inspection import InspectionReport, SwitchedOff
 from .inspection_rules import RULES, Finding
 from .problems import Level, Problem, Problems, display_path
+from .warning_codes import SWITCHABLE
 
 
 def as_problem(finding: Finding, root: Path) -> Problem:
@@ -117,13 +122,75 @@ def github_escape(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
+def shown_level(problem: Problem, strict: bool) -> Level:
+    """The level a CI platform shows: under --strict a warning fails the job, so it is shown as an error."""
+    return Level.ERROR if strict else problem.level
+
+
 def report_github(verdict: Verdict, strict: bool) -> str:
     """One GitHub Actions annotation per problem (`::error file=…,line=…,title=…::message`), shown on the
     changed lines of a pull request, then the summary line. Under --strict warnings are annotated as errors."""
     lines = []
     for problem in verdict.as_problems():
-        level = "error" if problem.level is Level.ERROR or strict else "warning"
+        level = shown_level(problem, strict).value
         where = f"file={github_escape(problem.path, True)}" + (f",line={problem.line}" if problem.line else "")
         lines.append(f"::{level} {where},title={github_escape(problem.code, True)}::{github_escape(problem.message)}")
     lines.append(verdict.summary(strict))
     return "\n".join(lines)
+
+
+def fingerprint(problem: Problem) -> str:
+    """Stable across runs: the same problem at the same place has the same fingerprint, so GitLab can tell
+    which problems a merge request adds and which it fixes."""
+    key = "\0".join((problem.code, problem.path, str(problem.line or ""), problem.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def report_gitlab(verdict: Verdict, strict: bool) -> str:
+    """GitLab's Code Quality report (`artifacts:reports:codequality`): errors are `major`, warnings `minor`
+    (`major` under --strict, as they fail the job). GitLab requires a line: a problem of a whole file is at line 1."""
+    issues = [{
+        "description": problem.message,
+        "check_name": problem.code,
+        "fingerprint": fingerprint(problem),
+        "severity": "major" if shown_level(problem, strict) is Level.ERROR else "minor",
+        "location": {"path": problem.path, "lines": {"begin": problem.line or 1}},
+    } for problem in verdict.as_problems()]
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+RULE_TITLES = {**SWITCHABLE, **{rule.code: rule.title for rule in RULES}}
+
+
+def sarif_rule(code: str) -> dict:
+    rule: dict = {"id": code}
+    if code in RULE_TITLES:
+        rule["shortDescription"] = {"text": RULE_TITLES[code]}
+    return rule
+
+
+def sarif_result(problem: Problem, rule_index: int, strict: bool) -> dict:
+    # a URI: a file name in Chinese or with a space is percent-encoded (UTF-8), the slashes stay
+    location: dict = {"artifactLocation": {"uri": quote(problem.path, safe="/")}}
+    if problem.line:
+        location["region"] = {"startLine": problem.line}
+    return {"ruleId": problem.code, "ruleIndex": rule_index, "level": shown_level(problem, strict).value,
+            "message": {"text": problem.message}, "locations": [{"physicalLocation": location}]}
+
+
+def report_sarif(verdict: Verdict, strict: bool) -> str:
+    """SARIF 2.1.0, for code-scanning tools (GitHub code scanning, IDEs): one rule per problem code found,
+    one result per problem, levels as --format github gives them."""
+    problems = verdict.as_problems()
+    codes = sorted({p.code for p in problems})
+    index = {code: i for i, code in enumerate(codes)}
+    log = {
+        "version": "2.1.0",
+        "$schema": SARIF_SCHEMA,
+        "runs": [{
+            "tool": {"driver": {"name": "xxgk", "version": __version__, "rules": [sarif_rule(c) for c in codes]}},
+            "results": [sarif_result(p, index[p.code], strict) for p in problems],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)

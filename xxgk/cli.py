@@ -1,4 +1,4 @@
-"""Command line: `xxgk [build] [--content DIR] [--out DIR]` and `xxgk check [--strict] [--format json]`."""
+"""Command line: `xxgk [build] [--content DIR] [--out DIR]` and `xxgk check [--strict] [--format FORMAT]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .build_cache import BuildCache
-from .check_report import format_report, report_github, report_json
+from .check_report import format_report, report_github, report_gitlab, report_json, report_sarif
 from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
 from .progress import Progress
@@ -21,6 +21,10 @@ from .workers import default_jobs
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 VERBS = ("build", "check")
 DEFAULT_CACHE = Path(".cache")
+# `check --format`: each gives the whole report; the machine-readable ones (a file CI keeps) say the verdict on stderr
+REPORTS = {"text": format_report, "json": report_json, "github": report_github, "gitlab": report_gitlab,
+           "sarif": report_sarif}
+MACHINE_READABLE = ("json", "gitlab", "sarif")
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -49,8 +53,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="允许替换一个不是由 xxgk 生成的非空输出文件夹（内容目录、仓库和当前目录始终不会被替换）")
     build.add_argument("--verify", action="store_true", help="生成后再逐页读取网页，复查每个站内链接（较慢）")
     verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
-    verify.add_argument("--format", choices=("text", "json", "github"), default="text",
-                        help="输出格式：text（默认）、json、github（GitHub Actions 的逐行标注）")
+    verify.add_argument("--format", choices=tuple(REPORTS), default="text",
+                        help="输出格式：text（默认）、json、github（GitHub Actions 的逐行标注）、"
+                             "gitlab（GitLab 代码质量报告）、sarif（SARIF 2.1.0）")
     return parser
 
 
@@ -82,12 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         finally:
             work.cache.close()
-        if args.format == "json":
-            print(report_json(result.verdict, args.strict))
-        elif args.format == "github":
-            print(report_github(result.verdict, args.strict))
-        else:
-            print(format_report(result.verdict, args.strict))
+        print(REPORTS[args.format](result.verdict, args.strict))
+        if args.format in MACHINE_READABLE:
+            print(result.verdict.summary(args.strict), file=sys.stderr)
         return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
     return run_build(args, today)
 

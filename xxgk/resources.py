@@ -1,6 +1,7 @@
-"""Where the product's templates and schemas are. In the repository they are the top-level folders
-`templates/` and `schema/`; a wheel carries the same folders inside the package (`xxgk/templates`,
-`xxgk/schema`, mapped in pyproject.toml), so an installed `xxgk` works from any folder."""
+"""Where the product's templates, schemas and CI files are. In the repository they are the folders
+`templates/`, `schema/` and `docs/ci/`; a wheel carries the same folders inside the package
+(`xxgk/templates`, `xxgk/schema`, `xxgk/ci`, mapped in pyproject.toml), so an installed `xxgk` works
+from any folder."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 
 
-def resource_dir(name: str) -> Path:
+def resource_dir(name: str, repo_path: str | None = None) -> Path:
+    """`xxgk/<name>` when installed, else `<repo_path>` (default `<name>`) at the repository's top."""
     installed = PACKAGE / name
-    return installed if installed.is_dir() else PACKAGE.parent / name
+    return installed if installed.is_dir() else PACKAGE.parent / (repo_path or name)
