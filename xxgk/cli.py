@@ -10,6 +10,8 @@ from typing import NoReturn
 
 from .build_cache import BuildCache
 from .check_report import format_report, report_github, report_gitlab, report_json, report_sarif
+from .department_commands import DEPARTMENT_VERBS, run_init, run_new
+from .department_commands import add_parsers as add_department_parsers
 from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
 from .progress import Progress
@@ -19,7 +21,7 @@ from .work import Work
 from .workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-VERBS = ("build", "check")
+VERBS = ("build", "check", *DEPARTMENT_VERBS)
 DEFAULT_CACHE = Path(".cache")
 # `check --format`: each gives the whole report; the machine-readable ones (a file CI keeps) say the verdict on stderr
 REPORTS = {"text": format_report, "json": report_json, "github": report_github, "gitlab": report_gitlab,
@@ -36,10 +38,11 @@ class ChineseArgumentParser(argparse.ArgumentParser):
 def make_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(prog="xxgk", description="政府信息公开专栏静态网站生成器")
     verbs = parser.add_subparsers(dest="verb", parser_class=ChineseArgumentParser)
-    common = ChineseArgumentParser(add_help=False)
+    dated = ChineseArgumentParser(add_help=False)
+    dated.add_argument("--today", help="按指定日期（YYYY-MM-DD）检查与生成；也可用环境变量 SOURCE_DATE_EPOCH")
+    common = ChineseArgumentParser(add_help=False, parents=[dated])
     common.add_argument("--content", default="content", type=Path, help="内容目录（默认 content）")
     common.add_argument("--strict", action="store_true", help="警告也按错误处理（用于持续集成）")
-    common.add_argument("--today", help="按指定日期（YYYY-MM-DD）检查与生成；也可用环境变量 SOURCE_DATE_EPOCH")
     common.add_argument("--quiet", action="store_true", help="只输出问题和错误")
     common.add_argument("--cache", default=DEFAULT_CACHE, type=Path,
                         help=f"增量生成缓存目录（默认 {DEFAULT_CACHE}，可随时删除）")
@@ -56,6 +59,7 @@ def make_parser() -> argparse.ArgumentParser:
     verify.add_argument("--format", choices=tuple(REPORTS), default="text",
                         help="输出格式：text（默认）、json、github（GitHub Actions 的逐行标注）、"
                              "gitlab（GitLab 代码质量报告）、sarif（SARIF 2.1.0）")
+    add_department_parsers(verbs, dated)
     return parser
 
 
@@ -72,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     except TodayError as exc:
         print(f"xxgk: 用法错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.verb == "init":
+        return run_init(args, today)
+    if args.verb == "new":
+        return run_new(args, today)
     if not args.content.is_dir():
         print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
         return EXIT_USAGE

@@ -273,7 +273,10 @@ def build_limits(data: dict) -> Limits:
 def build_site(data: dict, line_of: Callable[..., int | None] = lambda *_: None) -> Site:
     return Site(name=data["name"], office=Office(**data["office"]), base_url=data.get("base_url"),
                 annual_report_deadline=data.get("annual_report_deadline"),
-                inspection=inspection_config(data.get("inspection"), line_of), limits=build_limits(data.get("limits", {})))
+                inspection=inspection_config(data.get("inspection"), line_of),
+                organisation_code=data.get("organisation_code"),
+                index_no_pattern=data.get("index_no_pattern", Site.index_no_pattern),
+                limits=build_limits(data.get("limits", {})))
 
 
 def build_guide(record: Record) -> Guide:

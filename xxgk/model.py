@@ -106,6 +106,8 @@ class Site:
     annual_report_deadline: str | None = None  # MM-DD; 01-31 for departments, 03-31 for governments
     inspection: InspectionConfig = field(default_factory=InspectionConfig)
     limits: Limits = field(default_factory=Limits)
+    organisation_code: str | None = None  # 统一社会信用代码 or 组织机构代码: the 索引号 prefix
+    index_no_pattern: str = "{code}/{year}-{seq:5}"  # how `xxgk new` numbers documents
 
 
 @dataclass(frozen=True)

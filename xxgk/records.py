@@ -9,6 +9,7 @@ from typing import Any
 
 from .frontmatter import split_front_matter
 from .model import Limits
+from .placeholders import check_body, check_values
 from .problems import Problems
 from .schemas import load_schema, validate
 from .text_safety import check_characters
@@ -73,4 +74,6 @@ def finish(root: Any, path: Path, source: PurePosixPath, first_line: int, schema
         return None
     valid = validate(located, schema_name, path, problems)
     valid = check_characters(located, path, schema_name, problems) and valid
+    valid = check_values(located, path, schema_name, problems) and valid
+    valid = check_body(body, body_line, path, problems) and valid
     return Record(path, source, located, valid, body, body_line)
