@@ -47,3 +47,10 @@ def test_the_installed_wheel_builds_a_department_anywhere(tmp_path):
     check = subprocess.run([str(venv / "bin" / "xxgk"), "check"], cwd=department, capture_output=True, text=True,
                            env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
     assert check.returncode == 0 and check.stdout == "检查通过：没有发现问题。\n", check.stdout + check.stderr
+    # a new department's repository, from the installed wheel alone: the scaffold and CI files travel in it
+    init = subprocess.run([str(venv / "bin" / "xxgk"), "init", "new-department"], cwd=tmp_path, capture_output=True,
+                          text=True, env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": FIXTURE_EPOCH})
+    assert init.returncode == 0, init.stdout + init.stderr
+    for made in ("content/site.yaml", "content/guide.md", "content/catalogue.csv", ".gitignore", ".gitlab-ci.yml",
+                 ".github/workflows/xxgk.yml", "ci/xxgk-ci.sh"):
+        assert (tmp_path / "new-department" / made).is_file(), made

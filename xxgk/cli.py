@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 from .build_cache import BuildCache
 from .check_report import format_report, report_github, report_gitlab, report_json, report_sarif
-from .department_commands import DEPARTMENT_VERBS, run_init, run_new
+from .department_commands import DEPARTMENT_VERBS, run_init, run_new, run_serve
 from .department_commands import add_parsers as add_department_parsers
+from .environment import environment_problem
 from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
 from .progress import Progress
@@ -80,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_init(args, today)
     if args.verb == "new":
         return run_new(args, today)
+    if args.verb == "serve":
+        return run_serve(args, today)
     if not args.content.is_dir():
         print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
         return EXIT_USAGE
@@ -100,19 +102,6 @@ def main(argv: list[str] | None = None) -> int:
             print(result.verdict.summary(args.strict), file=sys.stderr)
         return EXIT_CONTENT if result.failed(args.strict) else EXIT_OK
     return run_build(args, today)
-
-
-ENVIRONMENT_PROBLEMS = {
-    errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统是只读的",
-    errno.EACCES: "没有读写权限", errno.EPERM: "没有读写权限", errno.EMFILE: "同时打开的文件过多",
-}
-
-
-def environment_problem(error: OSError) -> str:
-    """A failure of the machine rather than the content (disk full, read-only, permissions), in Chinese."""
-    what = ENVIRONMENT_PROBLEMS.get(error.errno or 0, f"读写文件出错（{error.strerror or error}）")
-    where = f"：{error.filename}" if error.filename else ""
-    return f"{what}{where}"
 
 
 def run_build(args: argparse.Namespace, today) -> int:

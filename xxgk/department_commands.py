@@ -11,6 +11,7 @@ from pathlib import Path
 from .catalogue_import import ImportError_
 from .new_content import NewRefused, new_document, new_interpretation
 from .scaffold import InitRefused, init_department
+from .serve import serve
 
 EXIT_OK, EXIT_USAGE = 0, 2
 DEPARTMENT_VERBS = ("init", "new", "serve")
@@ -27,6 +28,12 @@ def add_parsers(verbs: argparse._SubParsersAction, dated: argparse.ArgumentParse
     document.add_argument("--catalogue", required=True, help="标准目录中的编号，如 01-01")
     interpretation = kinds.add_parser("interpretation", parents=[dated], help="为一份文件新建政策解读")
     interpretation.add_argument("--of", required=True, dest="policy", help="所解读文件的索引号")
+    serve = verbs.add_parser("serve", parents=[dated], help="本机预览：生成并在 http://127.0.0.1:端口/ 提供网站，文件改动后自动重新生成并刷新浏览器")
+    serve.add_argument("--content", default="content", type=Path, help="内容目录（默认 content）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000；0 表示任选一个空闲端口）")
+    serve.add_argument("--no-search", action="store_true", help="不生成搜索索引（改动后生成更快）")
+    serve.add_argument("--cache", default=Path(".cache"), type=Path, help="增量生成缓存目录（默认 .cache）")
+    serve.add_argument("--no-cache", action="store_true", help="不使用缓存")
     for parser in (document, interpretation):
         parser.add_argument("--content", default="content", type=Path, help="内容目录（默认 content）")
         parser.add_argument("--title", help="标题（不写则留待填写）")
@@ -59,3 +66,13 @@ def run_new(args: argparse.Namespace, today: dt.date) -> int:
         return EXIT_USAGE
     print(f"已新建 {created.path}（索引号 {created.index_no}）：请填写标有【待填写】的地方，然后运行 xxgk check。")
     return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, today: dt.date) -> int:
+    if not args.content.is_dir():
+        print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 <= args.port <= 65535:
+        print("xxgk: 用法错误：--port 应为 0 到 65535 之间的整数", file=sys.stderr)
+        return EXIT_USAGE
+    return serve(args.content, args.port, today, not args.no_search, None if args.no_cache else args.cache)

@@ -122,17 +122,18 @@ def check_run(content_dir: Path, today: dt.date, work: Work, cache: Path | None 
 
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
           progress: Progress | None = None, search: bool = True, cache: Path | None = None,
-          jobs: int | None = None, verify: bool = False) -> BuildResult:
+          jobs: int | None = None, verify: bool = False, base_url: str | None = None) -> BuildResult:
     """Check, then write the site to a staging folder and swap it into `out` only if all went well.
     `cache` is the folder of the incremental-build cache (None: build from scratch); `verify` also
-    reads every written page back to check its links (slow; the build checks them without that)."""
+    reads every written page back to check its links (slow; the build checks them without that);
+    `base_url` replaces site.yaml's (the preview server's own address)."""
     started = time.monotonic()
     work = Work(BuildCache(cache), jobs if jobs is not None else default_jobs())
     try:
         key = check_key = None
         if work.cache.enabled and not verify and cache is not None:  # --verify: read the output back, a real build
             inputs = inputs_digest(content_dir, {out, cache})
-            key = run_key("build", inputs, today, (search, str(out.resolve())))
+            key = run_key("build", inputs, today, (search, str(out.resolve()), base_url))
             if not out.resolve().is_relative_to(content_dir.resolve()):  # else `check` reads files the build skips
                 check_key = run_key("check", inputs, today)
             remembered = work.cache.get("run", key)
@@ -140,7 +141,8 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
                 if remembered.check.failed(strict):
                     return BuildResult(remembered.check)
                 return replace(remembered, seconds=time.monotonic() - started, rendered=0, indexed=0, unchanged=True)
-        result = build_with(work, content_dir, out, today, strict, progress or Progress(False), search, verify, started)
+        result = build_with(work, content_dir, out, today, strict, progress or Progress(False), search, verify, started,
+                            base_url)
         if key is not None and result.written:
             work.cache.put("run", key, replace(result, check=result.check.outcome))
             if check_key is not None:  # a `check` after this build needs to load nothing
@@ -151,11 +153,13 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
 
 
 def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict: bool, progress: Progress,
-               search: bool, verify: bool, started: float) -> BuildResult:
+               search: bool, verify: bool, started: float, base_url: str | None = None) -> BuildResult:
     result = check(content_dir, today, work)
     content, bodies = result.content, result.bodies
     if result.failed(strict) or content is None or bodies is None:
         return BuildResult(result)
+    if base_url is not None:
+        content = replace(content, site=replace(content.site, base_url=base_url))
     model = assemble(content, bodies, today)
     # --verify reads the whole new site back before publishing it, so it stages the whole site
     staging = Staging(out, None if verify else work.cache.get("manifest", manifest_key(out)))
