@@ -284,6 +284,7 @@ def build_pages(model: SiteModel, inspection: InspectionReport | None = None, ex
 
 
 def not_found_page(model: SiteModel) -> Page:
-    """The 404 page links from the site's root: a server shows it at any depth."""
+    """The 404 page links from the site's path (/gk/assets/site.css): a server shows it at any depth, and
+    without the host name it also works on a staging server or a second host name."""
     return Page(url=NOT_FOUND_URL, title="页面不存在", section=None, context=NotFoundContext(),
-                link=urls.absolute_linker(model.site.base_url), in_sitemap=False)
+                link=urls.absolute_linker(urls.root_path(model.site.base_url)), in_sitemap=False)

@@ -180,7 +180,7 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
             staging.discard()
             return BuildResult(result)
         for page_url, target in missing_targets(written.targets, staging.written):
-            href = urls.relative(page_url, target) if page_url != NOT_FOUND_URL else urls.absolute(content.site.base_url, target)
+            href = urls.relative(page_url, target) if page_url != NOT_FOUND_URL else urls.absolute(urls.root_path(content.site.base_url), target)
             result.problems.error("output-link", f"生成的页面中有无法打开的链接 \"{href}\"", out / urls.output_file(page_url))
         if verify:
             for page, reference in broken_links(staging.path, content.site.base_url):

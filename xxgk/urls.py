@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from .model import Catalogue, Document, Rule
 
@@ -127,6 +127,12 @@ def linker(page_url: str) -> Linker:
 def absolute(base_url: str | None, target: str) -> str:
     """A site-relative URL from the site's root: base_url's path, or / when base_url is not set."""
     return (base_url or "/").rstrip("/") + "/" + target
+
+
+def root_path(base_url: str | None) -> str:
+    """The path the site is published under (`/gk/` of https://example.gov.cn/gk/), `/` without base_url."""
+    path = urlsplit(base_url).path if base_url else "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def absolute_linker(base_url: str | None) -> Linker:

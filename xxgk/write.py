@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 
@@ -119,7 +118,7 @@ def feeds(env: jinja2.Environment, model: SiteModel, pages: list[Page]) -> dict[
     newest = model.documents[:FEED_SIZE]
     updated = newest[0].document.published_on.isoformat() if newest else model.guide.guide.updated_on.isoformat()
     sitemap_url = (model.site.base_url.rstrip("/") + "/sitemap.xml") if model.site.base_url else None
-    prefix = urlsplit(model.site.base_url).path if model.site.base_url else "/"
+    prefix = urls.root_path(model.site.base_url)
     hidden = [prefix + p.url for p in pages if not p.in_sitemap and p.url != urls.SEARCH]
     return {
         "sitemap.xml": render_feed(env, model, "feeds/sitemap.xml", entries=sitemap),
