@@ -48,7 +48,7 @@ def test_shards_list_the_page_then_the_pages_citing_it_the_same_way_newest_first
     newer = record("newer/", "《关于规范收费管理的通知》政策解读", "……测试规（2024）2号", date="2024-03-01")
     by_title = record("title/", "说明", "《关于规范收费管理的通知》", date="2024-04-01")
     unrelated = record("other/", "其他", "测试规〔2024〕3号")
-    count, shards = exact_shards([policy, older, newer, by_title, unrelated])
+    count, shards, _outgoing = exact_shards([policy, older, newer, by_title, unrelated])
     entries = {k: v for shard in shards.values() for k, v in shard.items()}
     assert count == 1
     by_number = entries["测试规20242号"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -14,6 +15,8 @@ from .department_commands import add_parsers as add_department_parsers
 from .environment import environment_problem
 from .out_guard import OutRefused, check_out, out_lock
 from .pipeline import build, check_run
+from .portal_command import add_parser as add_portal_parser
+from .portal_command import run_portal
 from .progress import Progress
 from .search_index import SearchIndexError
 from .today import TodayError, resolve_today
@@ -21,8 +24,9 @@ from .work import Work
 from .workers import default_jobs
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-VERBS = ("build", "check", *DEPARTMENT_VERBS)
+VERBS = ("build", "check", "portal", *DEPARTMENT_VERBS)
 DEFAULT_CACHE = Path(".cache")
+BASE_URL = re.compile(r"https?://[^\s/]+(/[^\s]*)?/")
 # `check --format`: each gives the whole report; the machine-readable ones (a file CI keeps) say the verdict on stderr
 REPORTS = {"text": format_report, "json": report_json, "github": report_github, "gitlab": report_gitlab,
            "sarif": report_sarif}
@@ -55,11 +59,13 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="允许替换一个不是由 xxgk 生成的非空输出文件夹（内容目录、仓库和当前目录始终不会被替换）")
     build.add_argument("--verify", action="store_true", help="生成后再逐页读取网页，复查每个站内链接（较慢）")
+    build.add_argument("--base-url", help="代替 site.yaml 的 base_url（如在平台上发布：<平台网址>/<部门>/）")
     verify = verbs.add_parser("check", parents=[common], help="只检查内容，不生成网站")
     verify.add_argument("--format", choices=tuple(REPORTS), default="text",
                         help="输出格式：text（默认）、json、github（GitHub Actions 的逐行标注）、"
                              "gitlab（GitLab 代码质量报告）、sarif（SARIF 2.1.0）")
     add_department_parsers(verbs, dated)
+    add_portal_parser(verbs, dated)
     return parser
 
 
@@ -82,8 +88,13 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args, today)
     if args.verb == "serve":
         return run_serve(args, today)
+    if args.verb == "portal":
+        return run_portal(args, today)
     if not args.content.is_dir():
         print(f"xxgk: 用法错误：内容目录 {args.content} 不存在", file=sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "base_url", None) is not None and not BASE_URL.fullmatch(args.base_url):
+        print("xxgk: 用法错误：--base-url 应为以 http:// 或 https:// 开头、以 / 结尾的网址", file=sys.stderr)
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
         print("xxgk: 用法错误：--jobs 应为不小于 1 的整数", file=sys.stderr)
@@ -110,7 +121,7 @@ def run_build(args: argparse.Namespace, today) -> int:
         with out_lock(args.out):
             outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
                             search=not args.no_search, cache=None if args.no_cache else args.cache, jobs=args.jobs,
-                            verify=args.verify)
+                            verify=args.verify, base_url=args.base_url)
     except OutRefused as refused:
         print(f"xxgk: {refused}", file=sys.stderr)
         return EXIT_USAGE

@@ -25,6 +25,7 @@ from .loader import load_content
 from .model import Content
 from .output import Staging
 from .pages import NOT_FOUND_URL
+from .portal_export import write_for_portal
 from .problems import Problems
 from .progress import Progress
 from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, TemplateFailure, make_environment, table_wrapper
@@ -166,11 +167,12 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
     try:
         search_started = time.monotonic()
         records = search_records(model) if search else []
-        shard_count, shards = work.map("exact-lookup", [records], lambda items: key_of("exact-lookup", repr(items)),
-                                       exact_shards)[0]
+        shard_count, shards, outgoing = work.map("exact-lookup", [records],
+                                                 lambda items: key_of("exact-lookup", repr(items)), exact_shards)[0]
         index_shards: tuple[str, ...] = ()
         if search:
             index_shards = write_search(staging, records, shards, work, content.site.limits.search_shard_pages)
+        write_for_portal(staging, model, index_shards, shard_count, outgoing)
         search_seconds = time.monotonic() - search_started
         try:
             written = write_site(staging, make_environment(content_dir), model, content_dir, progress,

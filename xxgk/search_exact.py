@@ -20,6 +20,7 @@ KEYS_PER_SHARD = 12  # a shard of about 5 to 10 KB: one is fetched per query tha
 SHOWN = ("title", "date", "publisher", "column", "validity")  # what a result shows
 CONTEXT = 30  # characters on each side of a citation, shown as its excerpt
 CITING_SHOWN = 50  # newest citing pages kept in a shard; the full-text search finds the rest
+EXACT_MIN = 6  # a shorter key without digits is a term, not a title or a number (as search.js asks)
 NOT_KEY = re.compile(f"[^{HAN}0-9a-z]+")
 ORDINAL_AFTER_YEAR = re.compile(r"([〕\])）】］])\s*第")  # 〔2023〕第1号 is 〔2023〕1号
 # 发文字号 as printed in text: an issuer's abbreviation, the year in brackets, a number and 号.
@@ -92,26 +93,37 @@ def excerpt(text: str, start: int, end: int) -> list[str]:
     return [before, text[start:end], after]
 
 
-def exact_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]]]:
-    """(shard count, shard number -> {key: {"match": [cards], "cited_by": [cards], "cited_total": n}}). A page cites a
-    key when its text holds that same title in 《》 or that same number, as a phrase search would find it."""
+def newest(cards: Iterable[dict]) -> list[dict]:
+    return sorted(cards, key=lambda c: (c["meta"].get("date", ""), c["url"]), reverse=True)
+
+
+def exact_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]], dict[str, dict]]:
+    """(shard count, shard number -> {key: {"match": [cards], "cited_by": [cards], "cited_total": n}}, outgoing).
+    A page cites a key when its text holds that same title in 《》 or that same number, as a phrase search
+    would find it. `outgoing` holds the citations of keys no page of this site answers to ({key: {"cited_by",
+    "cited_total"}}): on a portal another department's page may (portal_search combines them)."""
     owners: dict[str, list[SearchRecord]] = {}
     for record in records:
         for key in keys(record):
             owners.setdefault(key, []).append(record)
     cited_by: dict[str, dict[str, dict]] = {}  # key -> citing url -> card
+    elsewhere: dict[str, dict[str, dict]] = {}
     for record in records:
         text = (record.title + "\n" + record.text).replace("\n", " ")
         # to_simplified keeps every offset, so a citation found in the folded text is cut from the original
         for key, start, end in citations(to_simplified(text)):
-            if key in owners and all(owner.url != record.url for owner in owners[key]):
-                cited_by.setdefault(key, {}).setdefault(record.url, card(record, excerpt(text, start, end)))
+            if key in owners:
+                if all(owner.url != record.url for owner in owners[key]):
+                    cited_by.setdefault(key, {}).setdefault(record.url, card(record, excerpt(text, start, end)))
+            elif len(key) >= EXACT_MIN or any(c.isdigit() for c in key):
+                elsewhere.setdefault(key, {}).setdefault(record.url, card(record, excerpt(text, start, end)))
     count = max(1, -(-len(owners) // KEYS_PER_SHARD))
     shards: dict[int, dict[str, dict]] = {}
     for key in sorted(owners):
-        citing = cited_by.get(key, {}).values()
-        newest_first = sorted(citing, key=lambda c: (c["meta"].get("date", ""), c["url"]), reverse=True)
+        citing = newest(cited_by.get(key, {}).values())
         shards.setdefault(fnv1a(key) % count, {})[key] = {"match": [card(owner) for owner in owners[key]],
-                                                          "cited_by": newest_first[:CITING_SHOWN],
-                                                          "cited_total": len(newest_first)}
-    return count, shards
+                                                          "cited_by": citing[:CITING_SHOWN],
+                                                          "cited_total": len(citing)}
+    outgoing = {key: {"cited_by": newest(found.values())[:CITING_SHOWN], "cited_total": len(found)}
+                for key, found in sorted(elsewhere.items())}
+    return count, shards, outgoing

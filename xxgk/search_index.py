@@ -125,7 +125,12 @@ def write_search(staging: Staging, records: list[SearchRecord], shards: dict[int
     for number, entries in shards.items():
         staging.write_text(f"{EXACT_FOLDER}/{number}.json",
                            json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    table = simplified_table()  # for the browser: characters as two equal-length strings, then phrases
+    write_t2s(staging)
+    return tuple(shard.name for shard in index_shards)
+
+
+def write_t2s(staging: Staging) -> None:
+    """The Traditional-to-Simplified map, for the browser: characters as two equal-length strings, then phrases."""
+    table = simplified_table()
     staging.write_text("search/t2s.json", json.dumps({"t": "".join(table["chars"]), "s": "".join(table["chars"].values()),
                                                       "phrases": table["phrases"]}, ensure_ascii=False))
-    return tuple(shard.name for shard in index_shards)

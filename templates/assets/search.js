@@ -6,12 +6,16 @@ import { exactKey, fnv1a, pagefindQuery, toSimplified } from "./search-text.js";
 const app = document.getElementById("search-app");
 const root = new URL(app.dataset.root, location.href);
 const exactShards = Number(app.dataset.exactShards || "1");
-// Pagefind index shards, newest first: the first is pagefind/ itself, the others are merged into it.
-// Each covers its own span of dates, so shard after shard, each newest first, is the whole site newest first.
-const indexShards = (app.dataset.indexShards || "").split(" ").filter(Boolean);
+// The Pagefind indexes searched together. A department's site has one, at pagefind/, with its shards
+// newest first: the first shard is pagefind/ itself, the others pagefind/<name>/. Each shard covers its
+// own span of dates, so shard after shard, each newest first, is the whole site newest first. A portal
+// lists every department's (its folder, its shards, its name: the 部门 filter of its pages).
+const indexes = app.dataset.indexes ? JSON.parse(app.dataset.indexes)
+  : [{ path: "", shards: (app.dataset.indexShards || "").split(" ").filter(Boolean), department: "" }];
 const SHARD_FILTER = "分片";
+const DEPARTMENT_FILTER = "部门";
 const PAGE = 10;  // results per batch: each one costs a fragment download
-const FILTER_ORDER = ["栏目", "年份", "发布机构", "有效性", "体裁"];
+const FILTER_ORDER = (app.dataset.filters || "栏目 年份 发布机构 有效性 体裁").split(" ");
 const EXACT_MIN = 6;  // a shorter query without digits is a term, not a title or a number
 
 const input = document.getElementById("search-page-input");
@@ -169,11 +173,52 @@ let latest = 0;  // the newest run(): an older one that finishes later must not 
 
 let pagefind;
 let available = {};
-let current = { results: [], shown: 0, pinned: [] };
+let current = { source: inOrder([]), shown: 0, pinned: [] };
+
+// Results in order, fetched a batch at a time: take(n) gives the next n results' data.
+function inOrder(results) {
+  let at = 0;
+  return {
+    get done() { return at >= results.length; },
+    async take(n) {
+      const batch = results.slice(at, at + n);
+      at += batch.length;
+      return Promise.all(batch.map((r) => r.data()));
+    },
+  };
+}
+
+// Several lists, each newest first (one per department of a portal), merged newest first: the next
+// result is the newest of the lists' first ones, so only those are fetched ahead.
+function newestOfEach(lists) {
+  const heads = lists.map(() => null);
+  const next = lists.map(() => 0);
+  const key = (data) => `${data.meta.date || ""} ${data.url}`;
+  const head = async (i) => {
+    if (heads[i] === null && next[i] < lists[i].length) heads[i] = await lists[i][next[i]].data();
+    return heads[i];
+  };
+  return {
+    get done() { return lists.every((list, i) => next[i] >= list.length); },
+    async take(n) {
+      const out = [];
+      while (out.length < n && !this.done) {
+        const candidates = await Promise.all(lists.map((_, i) => head(i)));
+        let best = -1;
+        candidates.forEach((data, i) => {
+          if (data && (best < 0 || key(data) > key(candidates[best]))) best = i;
+        });
+        out.push(candidates[best]);
+        heads[best] = null;
+        next[best] += 1;
+      }
+      return out;
+    },
+  };
+}
 
 async function showMore() {
-  const batch = current.results.slice(current.shown, current.shown + PAGE);
-  const items = await Promise.all(batch.map((r) => r.data()));
+  const items = await current.source.take(PAGE);
   if (current.shown === 0 && current.title) {  // a page whose title is exactly the query goes first
     // compared folded as the query was (a Traditional title matches its Simplified query)
     const keys = await Promise.all(items.map(async (data) => exactKey(await toSimplified((data.meta.title || "").normalize("NFKC"), root))));
@@ -184,8 +229,8 @@ async function showMore() {
   for (const data of items) {
     if (!pinned.has(new URL(data.url, location.href).href)) list.append(resultItem(data));
   }
-  current.shown += batch.length;
-  more.hidden = current.shown >= current.results.length;
+  current.shown += items.length;
+  more.hidden = current.source.done;
 }
 
 function showExact(exact, state) {
@@ -210,12 +255,20 @@ function searchOptions(filters, byDate) {
 }
 
 // Pagefind merges the results of several indexes by score, and a sorted search scores a page by its place
-// within its own index: so "newest first" over several shards asks each shard in turn.
+// within its own index: so "newest first" over several shards asks each shard in turn, and over several
+// departments merges their lists by date.
 async function newestFirst(query, filters) {
-  const runs = await Promise.all(indexShards.map((name) =>
-    pagefind.search(query || null, searchOptions({ ...filters, [SHARD_FILTER]: [name] }, true))));
-  return runs.flatMap((search) => search.results);
+  const lists = await Promise.all(indexes.map(async (index) => {
+    const own = index.department ? { [DEPARTMENT_FILTER]: [index.department] } : {};
+    const shards = index.shards.length > 1 ? index.shards : [null];
+    const runs = await Promise.all(shards.map((name) => pagefind.search(query || null,
+      searchOptions({ ...filters, ...own, ...(name ? { [SHARD_FILTER]: [name] } : {}) }, true))));
+    return runs.flatMap((search) => search.results);
+  }));
+  return lists.length > 1 ? newestOfEach(lists) : inOrder(lists[0]);
 }
+
+const severalIndexes = indexes.length > 1 || indexes[0].shards.length > 1;
 
 async function run(state) {
   const ticket = ++latest;
@@ -230,12 +283,12 @@ async function run(state) {
   }
   const query = pagefindQuery(simplified);
   const byDate = state.sort === "date" || !query;
-  const search = await pagefind.search(query || null, searchOptions(state.filters, byDate && indexShards.length < 2));
+  const search = await pagefind.search(query || null, searchOptions(state.filters, byDate && !severalIndexes));
   const counts = await pagefindCounts(query, search, state.filters);
-  const results = byDate && indexShards.length > 1 ? await newestFirst(query, state.filters) : search.results;
+  const source = byDate && severalIndexes ? await newestFirst(query, state.filters) : inOrder(search.results);
   if (ticket !== latest) return;
   const pinned = (exact?.match || []).filter((card) => passes(card, state.filters));
-  current = { results, shown: 0, pinned, title: key };
+  current = { source, shown: 0, pinned, title: key };
   list.replaceChildren(...pinned.map((card) => resultItem(card, "match")));
   renderFilters(available, counts, state);
   if (document.activeElement === fullText) resultsHeading.focus();  // the pressed button goes away
@@ -257,10 +310,15 @@ async function main() {
   input.value = state.q;
   sortSelect.value = state.sort;
   status.textContent = "正在加载搜索索引……";
-  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ excerptLength: 40 });
-  for (const name of indexShards.slice(1)) {
-    await pagefind.mergeIndex(new URL(`pagefind/${name}/`, root).href, { excerptLength: 40 });
+  const labelled = (index) => (index.department ? { mergeFilter: { [DEPARTMENT_FILTER]: index.department } } : {});
+  pagefind = await import(new URL(`${indexes[0].path}pagefind/pagefind.js`, root).href);
+  await pagefind.options({ excerptLength: 40, ...labelled(indexes[0]) });
+  for (const [position, index] of indexes.entries()) {
+    for (const [order, name] of index.shards.entries()) {
+      if (position === 0 && order === 0) continue;  // the bundle loaded above
+      const bundle = new URL(`${index.path}pagefind/${order === 0 ? "" : `${name}/`}`, root).href;
+      await pagefind.mergeIndex(bundle, { excerptLength: 40, ...labelled(index) });
+    }
   }
   available = await pagefind.filters();
   await run(state);
