@@ -64,6 +64,13 @@ def test_a_term_only_one_department_has_comes_first_from_it(page):
     assert not page.errors
 
 
+def test_traditional_characters_find_the_simplified_pages_of_any_department(page):
+    results = search(page, "藍莓種植")
+    assert department_of(results[0], page.address) == "czj"
+    exact = search(page, "測試市財政局關於藍莓種植補貼的通知")
+    assert [department_of(r, page.address) for r in exact[:2]] == ["czj", "tjj"]
+
+
 def test_a_phrase_every_department_has_finds_all_three(page):
     results = search(page, EVERYWHERE)
     assert {department_of(r, page.address) for r in results} == set(NAMES)
