@@ -106,3 +106,12 @@ def test_portal_yaml_problems_name_the_file_and_line(portal, run):
         "platform/portal.yaml:5: 错误 [duplicate-department] 部门 \"fgw\" 在 groups 中出现了两次（另一处在第 5 行）",
         "platform/portal.yaml:5: 错误 [unknown-department] groups 中的部门 \"jtj\" 在 departments/ 中没有对应的文件夹"]
     assert not Path("site").exists()
+
+
+def test_a_department_folder_may_not_take_a_name_the_portal_uses(portal, run):
+    (portal / "departments/fgw").rename(portal / "departments/search")
+    replace_in(portal / "portal.yaml", "departments: [fgw, czj]", "departments: [czj]")
+    result = run("portal", "--content", "platform", "--out", "site")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == ("platform/departments/search: 错误 [path] 部门文件夹名 \"search\" 与平台自身的页面或"
+                                          "文件同名，请改用其他名称")

@@ -83,10 +83,13 @@ def department_site(portal: Portal, slug: str, content: Path, out: Path, work: P
         refused = usable_site(prebuilt[slug], search)
         site, state, report = (prebuilt[slug], "prebuilt", "") if refused is None else (None, "", refused)
     else:
-        result = build(content, work / slug, today, strict=strict, search=search,
+        # with a cache, each department is built into a folder of its own that outlives the run, so a department
+        # that did not change is not even written again (the build's whole-run memo finds it as it left it)
+        target = cache / "portal-sites" / slug if cache else work / slug
+        result = build(content, target, today, strict=strict, search=search,
                        cache=cache / "portal" / slug if cache else None, base_url=portal.department_url(slug))
         verdict = result.check.verdict
-        site, state, report = (work / slug, "built", "") if result.written else (None, "", format_report(verdict, strict))
+        site, state, report = (target, "built", "") if result.written else (None, "", format_report(verdict, strict))
     if site is not None:
         return site, DepartmentOutcome(slug, state, report)
     previous = out / slug

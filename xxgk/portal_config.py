@@ -13,6 +13,7 @@ from .records import parse_yaml_file
 CONFIG = "portal.yaml"
 DEPARTMENTS = "departments"
 OTHERS = "其他部门"  # the group of departments portal.yaml does not place
+RESERVED = {"search", "assets", "pagefind", "index.html", "404.html", "sitemap.xml", "robots.txt"}  # the portal's own
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ def discover(root: Path, problems: Problems) -> tuple[Department, ...]:
             continue
         if not URL_SAFE_SEGMENT.fullmatch(path.name):
             problems.error("path", f"部门文件夹名 \"{path.name}\" 是网址的一部分，只能用字母、数字、点、短横线和下划线", path)
+            continue
+        if path.name.lower() in RESERVED:
+            problems.error("path", f"部门文件夹名 \"{path.name}\" 与平台自身的页面或文件同名，请改用其他名称", path)
             continue
         if not (path / "site.yaml").is_file():
             problems.error("missing-file", f"部门文件夹 {path.name} 中没有 site.yaml：每个部门文件夹应是一个完整的内容目录", path)
