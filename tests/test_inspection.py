@@ -193,11 +193,11 @@ def test_personal_data_in_body_title_and_attachment_name(content, run):
     result = run("check", "--content", "content")
     lines = finding_lines(result, "personal-data")
     assert lines == [
-        f"{FUNCTIONS}:2: 警告 [personal-data] 标题含有银行卡号 6222 **** **** *** {card[-4:]}：公开前应去除或隐去；依法需要公示的，"
+        f"{FUNCTIONS}:2: 错误 [personal-data] 标题含有银行卡号 6222 **** **** *** {card[-4:]}：公开前应去除或隐去；依法需要公示的，"
         "请在 front matter 写 personal_data: 公示",
-        f"{FUNCTIONS}:9: 警告 [personal-data] 正文含有手机号码 138****5678：公开前应去除或隐去；依法需要公示的，"
+        f"{FUNCTIONS}:9: 错误 [personal-data] 正文含有手机号码 138****5678：公开前应去除或隐去；依法需要公示的，"
         "请在 front matter 写 personal_data: 公示",
-        f"{FUNCTIONS}:9: 警告 [personal-data] 正文含有居民身份证号码 110105********{number[-4:]}：公开前应去除或隐去；依法需要公示的，"
+        f"{FUNCTIONS}:9: 错误 [personal-data] 正文含有居民身份证号码 110105********{number[-4:]}：公开前应去除或隐去；依法需要公示的，"
         "请在 front matter 写 personal_data: 公示",
     ]
     assert number not in result.out and "13812345678" not in result.out and card not in result.out
@@ -209,7 +209,7 @@ def test_personal_data_in_attachment_name(content, run):
     (content / "documents/2024/收费目录.csv").rename(content / "documents/2024/张三13912345678.csv")
     replace_in(content / "documents/2024/fee-rules.md", "file: 收费目录.csv", "file: 张三13912345678.csv")
     assert finding_lines(run("check", "--content", "content"), "personal-data") == [
-        f"{FEE}:15: 警告 [personal-data] 附件文件名含有手机号码 139****5678：公开前应去除或隐去；依法需要公示的，"
+        f"{FEE}:15: 错误 [personal-data] 附件文件名含有手机号码 139****5678：公开前应去除或隐去；依法需要公示的，"
         "请在 front matter 写 personal_data: 公示"]
 
 
@@ -332,7 +332,7 @@ def test_errors_and_the_self_inspection_are_shown_in_one_run(content, run):
     result = run("check", "--content", "content")
     assert result.code == 1
     assert sorted(set(codes(result))) == ["date", "personal-data"]
-    assert result.lines[-1] == "共 1 个错误，1 个警告。请修改后重新检查。"
+    assert result.lines[-1] == "共 2 个错误，0 个警告。请修改后重新检查。"
 
 
 def test_a_reason_is_required_to_switch_a_rule_off(content, run):
@@ -392,7 +392,7 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     result = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
     assert sorted(found) == sorted(RULE_CODES)
-    assert result.lines[-1] == "共 2 个错误，13 个警告。请修改后重新检查。"
+    assert result.lines[-1] == "共 3 个错误，12 个警告。请修改后重新检查。"
     assert result.code == 1
 
 

@@ -40,7 +40,8 @@ ITEM_EMPTY = InspectionRule("item-empty", "栏目", "应公开未公开：目录
 COLUMN_STALE = InspectionRule("column-stale", "栏目", "栏目长期未更新")
 GUIDE_STALE = InspectionRule("guide-stale", "指南", "政府信息公开指南未及时更新")
 GUIDE_OFFICE = InspectionRule("guide-office", "指南", "指南中的工作机构信息与 site.yaml 不一致")
-PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含有个人信息")
+# 个人隐私 must be de-identified before publication: the build stops rather than publish it
+PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含有个人信息", is_error=True)
 FUTURE_DATE = InspectionRule("future-date", "日期", "发布日期晚于今天", is_error=True)
 WRITTEN_AFTER_PUBLISHED = InspectionRule("written-after-published", "日期", "成文日期晚于发布日期", is_error=True)
 RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, INTERPRETATION_MISSING, INTERPRETATION_LATE,
