@@ -107,7 +107,7 @@ def test_document_page_metadata_attachments_and_interpretation_links(content, bu
     page = soup(site / "documents/2024/fee-rules/index.html")
     rows = rows_of(page, ".metadata")
     assert rows["索引号"] == "000000001/2024-00001"
-    assert rows["主题分类"] == "财政、金融、审计\\财政"
+    assert rows["主题分类"] == "财政、金融、审计 › 财政"  # the file's backslash is notation, not shown
     assert rows["发布机构"] == "测试市测试局"
     assert rows["成文日期"] == "2024-11-08" and rows["发布日期"] == "2024-11-12"
     assert rows["发文字号"] == "测试规〔2024〕2号"

@@ -188,6 +188,11 @@ class Document:
     lines: SourceLines = field(default_factory=SourceLines, compare=False, hash=False)
 
     @property
+    def topic_shown(self) -> str | None:
+        """主题分类 as a reader sees it: 综合政务\\政务公开 -> 综合政务 › 政务公开 (the backslash is the file's notation)."""
+        return " › ".join(part.strip() for part in self.topic.split("\\")) if self.topic else None
+
+    @property
     def is_normative(self) -> bool:
         return self.kind == NORMATIVE_KIND
 

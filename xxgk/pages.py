@@ -112,7 +112,7 @@ def pagination(base: str, current: int, total: int, link: Linker) -> Pagination:
 
 def document_metadata(view: DocumentView, link: Linker) -> tuple[MetadataRow, ...]:
     doc = view.document
-    rows = [("索引号", doc.index_no), ("主题分类", doc.topic), ("发布机构", doc.publisher),
+    rows = [("索引号", doc.index_no), ("主题分类", doc.topic_shown), ("发布机构", doc.publisher),
             ("成文日期", doc.written_on), ("发文字号", doc.doc_no), ("发布日期", doc.published_on)]
     if doc.validity or doc.is_normative:
         rows.append(("有效性", view.validity))

@@ -36,7 +36,7 @@ def document_records(model: SiteModel) -> Iterable[SearchRecord]:
         for key, value in (("doc_no", doc.doc_no), ("index_no", doc.index_no)):
             if value:
                 meta[key] = value
-        text = "\n".join(filter(None, [doc.doc_no, doc.index_no, doc.publisher, doc.summary, doc.topic,
+        text = "\n".join(filter(None, [doc.doc_no, doc.index_no, doc.publisher, doc.summary, doc.topic_shown,
                                        "、".join(doc.keywords), view.body.text,
                                        *(a.title for a in doc.attachments)]))
         yield SearchRecord(view.url, doc.title, text, meta, filters, doc.published_on.isoformat(),
