@@ -36,6 +36,8 @@ PAGE_TYPES = {
     "规范性文件：已修改": "documents/2023/water-tiered-price-measures/",
     "政策解读": "documents/2026/credit-repair-measures-interpretation/",
     "标准目录": "catalogue/",
+    "规范性文件库": "normative/",
+    "规范性文件库：废止": "normative/repealed/",
     "年度报告（列表）": "reports/",
     **{f"{year} 年度报告": f"reports/{year}/" for year in (2023, 2024, 2025)},
     "搜索结果（全文）": "search/?q=价格监测",

@@ -231,6 +231,13 @@ def test_written_after_published_is_an_error(content, run):
         f"{FEE}:6: 错误 [written-after-published] written_on（成文日期）2024-11-15 晚于 published_on（发布日期）2024-11-12"]
 
 
+def test_a_normative_document_without_doc_no(content, run):
+    replace_in(content / "documents/2024/fee-rules.md", "doc_no: 测试规〔2024〕2号\n", "")
+    assert finding_lines(run("check", "--content", "content"), "normative-doc-no") == [
+        f"{FEE}:10: 警告 [normative-doc-no] 规范性文件没有 doc_no（发文字号）：规范性文件库和检索都靠它查找，请按文件填写，"
+        "如 示发改规〔2024〕3号"]
+
+
 def test_guide_contacts_are_compared_with_site_yaml(content, run):
     write(content / "guide.md", (content / "guide.md").read_text(encoding="utf-8") + """
 ## 三、政府信息公开工作机构
@@ -392,7 +399,7 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     result = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
     assert sorted(found) == sorted(RULE_CODES)
-    assert result.lines[-1] == "共 3 个错误，12 个警告。请修改后重新检查。"
+    assert result.lines[-1] == "共 3 个错误，13 个警告。请修改后重新检查。"
     assert result.code == 1
 
 

@@ -281,3 +281,51 @@ def test_a_large_catalogue_does_not_grow_the_site_with_its_square(content, build
     assert len(pages) >= 91
     assert sum(len(soup(p).select(".group-nav li")) for p in pages) == 0  # its 91 item pages list none
     assert soup(pages[0]).select(".breadcrumbs a")[-1]["href"] in ("../", "../../")  # and lead back to it
+
+
+def test_the_normative_library_lists_every_normative_document_with_its_validity(content, build_site):
+    write(content / "documents/2023/old-fee-rules.md", """---
+title: 测试市测试局收费管理暂行办法
+index_no: 000000001/2023-00004
+catalogue: 01-01
+published_on: 2023-03-01
+doc_no: 测试规〔2023〕1号
+kind: 规范性文件
+validity: 废止
+expires_on: 2024-11-12
+replaced_by: 000000001/2024-00001
+---
+正文
+""")
+    write(content / "documents/2024/cleanup.md", """---
+title: 测试市测试局关于公布规范性文件清理结果的通知
+index_no: 000000001/2024-00020
+catalogue: 02-01
+published_on: 2024-12-20
+cleanup: [000000001/2023-00004]
+---
+清理结果。
+""")
+    site = build_site(content)
+    page = soup(site / "normative/index.html")
+    assert texts(page.select(".filter-links a")) == ["全部（2）", "有效（1）", "失效（0）", "废止（1）", "已修改（0）"]
+    assert page.select_one(".filter-links a[aria-current=page]").get_text() == "全部（2）"
+    rows = [[cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])] for tr in page.select("tbody tr")]
+    assert rows == [
+        ["测试市测试局关于规范收费管理的通知", "测试规〔2024〕2号", "2024-11-12", "2024-12-01", "有效", ""],
+        ["测试市测试局收费管理暂行办法", "测试规〔2023〕1号", "2023-03-01", "", "废止 2024-11-12",
+         "被替代： 测试市测试局关于规范收费管理的通知 清理结果： 测试市测试局关于公布规范性文件清理结果的通知"]]
+    assert page.select("tbody tr")[1].select("td a")[1]["href"] == "../documents/2024/cleanup/"
+    repealed = soup(site / "normative/repealed/index.html")
+    assert [tr.th.get_text() for tr in repealed.select("tbody tr")] == ["测试市测试局收费管理暂行办法"]
+    assert repealed.select_one(".filter-links a[aria-current=page]")["href"] == "./"
+    assert soup(site / "normative/amended/index.html").select_one(".empty-state").get_text() == "没有有效性为“已修改”的规范性文件。"
+    assert "规范性文件库" in texts(soup(site / "index.html").select(".site-nav a"))
+
+
+def test_a_cleanup_naming_no_document_is_an_error(content, run):
+    write(content / "documents/2024/cleanup.md", "---\ntitle: 清理结果\nindex_no: 000000001/2024-00020\ncatalogue: 02-01\n"
+          "published_on: 2024-12-20\ncleanup: [000000001/2023-99999]\n---\n正文\n")
+    result = run("check", "--content", "content")
+    assert ("content/documents/2024/cleanup.md:6: 错误 [broken-ref] cleanup（清理的规范性文件索引号）\"000000001/2023-99999\" "
+            "没有对应的文件，应为 documents/ 中某个文件的 index_no") in result.lines

@@ -50,6 +50,7 @@ class DocumentView:
     interpreted_by: tuple[Link, ...]
     replaced_by: Link | None
     replaces: tuple[Link, ...]
+    cleaned_by: tuple[Link, ...]  # the 规范性文件清理结果 documents that list this one
     attachments: tuple[AttachmentView, ...]
 
 
@@ -161,7 +162,11 @@ def assemble(content: Content, bodies: Bodies, today: dt.date) -> SiteModel:
     link = {d.index_no: Link(urls.document_url(d), d.title) for d in content.documents}
     interpreted_by: dict[str, list[Link]] = {}
     replaces: dict[str, list[Link]] = {}
+    cleaned_by: dict[str, list[Link]] = {}
     for document in newest_first(list(content.documents)):
+        for cleaned in document.cleanup:
+            if cleaned in by_index:
+                cleaned_by.setdefault(cleaned, []).append(link[document.index_no])
         if document.interprets in by_index:
             interpreted_by.setdefault(document.interprets, []).append(link[document.index_no])
         if document.replaced_by in by_index:
@@ -182,6 +187,7 @@ def assemble(content: Content, bodies: Bodies, today: dt.date) -> SiteModel:
             interpreted_by=tuple(interpreted_by.get(document.index_no, ())),
             replaced_by=link.get(document.replaced_by) if document.replaced_by else None,
             replaces=tuple(replaces.get(document.index_no, ())),
+            cleaned_by=tuple(cleaned_by.get(document.index_no, ())),
             attachments=attachment_views(document))
     ordered = tuple(views.values())
 

@@ -118,6 +118,29 @@ class RulesContext:
 
 
 @dataclass(frozen=True)
+class NormativeRow:
+    """A 规范性文件 in the 规范性文件库."""
+
+    title: str
+    href: str
+    doc_no: str | None
+    published_on: str
+    effective_on: str | None
+    validity: str  # as of the build date
+    validity_date: str | None  # when it stopped being valid, or its end date
+    replaced_by: LinkItem | None
+    cleaned_by: tuple[LinkItem, ...]
+
+
+@dataclass(frozen=True)
+class NormativeContext:
+    layout: ClassVar[str] = "layouts/normative.html"
+    filters: tuple[tuple[LinkItem, bool, int], ...]  # (link, current, count) for 全部 and each validity
+    rows: tuple[NormativeRow, ...]
+    shown: str  # what the page lists, for its caption
+
+
+@dataclass(frozen=True)
 class RuleContext:
     layout: ClassVar[str] = "layouts/rule.html"
     metadata: tuple[MetadataRow, ...]
@@ -243,4 +266,4 @@ class NotFoundContext:
 
 LayoutContext = (HomeContext | GuideContext | RulesContext | RuleContext | ColumnsContext | ColumnContext
                  | DocumentContext | ReportsContext | ReportContext | CatalogueContext | SearchContext
-                 | InspectionContext | NotFoundContext)
+                 | InspectionContext | NotFoundContext | NormativeContext)

@@ -52,15 +52,20 @@ def check_catalogue_references(records: Sequence[Record], catalogue: Catalogue, 
 
 
 def check_document_links(records: Sequence[Record], problems: Problems) -> None:
-    """`interprets` and `replaced_by` must name the 索引号 of another document."""
+    """`interprets`, `replaced_by` and each of `cleanup` must name the 索引号 of another document."""
     known = {r.data.get("index_no"): r for r in records if isinstance(r.data.get("index_no"), str)}
-    labels = {"interprets": "所解读文件索引号", "replaced_by": "替代文件索引号"}
+    labels = {"interprets": "所解读文件索引号", "replaced_by": "替代文件索引号", "cleanup": "清理的规范性文件索引号"}
     for record in records:
-        for key, label in labels.items():
-            target = record.data.get(key)
+        references: list[tuple[str, tuple[str | int, ...], object]] = [
+            (key, (key,), record.data.get(key)) for key in ("interprets", "replaced_by")]
+        cleanup = record.data.get("cleanup")
+        references += [("cleanup", ("cleanup", i), target) for i, target in enumerate(cleanup)] \
+            if isinstance(cleanup, list) else []
+        for key, path, target in references:
+            label = labels[key]
             if not isinstance(target, str):
                 continue
-            line = record.line(key)
+            line = record.line(*path)
             if target == record.data.get("index_no"):
                 problems.error("broken-ref", f"{key}（{label}）\"{target}\" 指向本文件自己", record.path, line, key)
             elif target not in known:

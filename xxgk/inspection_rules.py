@@ -36,6 +36,7 @@ INTERPRETATION_LATE = InspectionRule("interpretation-late", "解读", "政策解
 EXPIRED_STILL_VALID = InspectionRule("expired-still-valid", "有效性", "已过有效期仍标注为有效")
 REPEAL_DATE_MISSING = InspectionRule("repeal-date-missing", "有效性", "已废止、失效或修改的文件没有注明日期")
 REPLACED_BY_REPEALED = InspectionRule("replaced-by-repealed", "有效性", "替代文件本身已废止")
+NORMATIVE_DOC_NO = InspectionRule("normative-doc-no", "有效性", "规范性文件没有发文字号")
 ITEM_EMPTY = InspectionRule("item-empty", "栏目", "应公开未公开：目录事项没有任何信息")
 COLUMN_STALE = InspectionRule("column-stale", "栏目", "栏目长期未更新")
 GUIDE_STALE = InspectionRule("guide-stale", "指南", "政府信息公开指南未及时更新")
@@ -45,7 +46,8 @@ PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含
 FUTURE_DATE = InspectionRule("future-date", "日期", "发布日期晚于今天", is_error=True)
 WRITTEN_AFTER_PUBLISHED = InspectionRule("written-after-published", "日期", "成文日期晚于发布日期", is_error=True)
 RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, INTERPRETATION_MISSING, INTERPRETATION_LATE,
-         EXPIRED_STILL_VALID, REPEAL_DATE_MISSING, REPLACED_BY_REPEALED, ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
+         EXPIRED_STILL_VALID, REPEAL_DATE_MISSING, REPLACED_BY_REPEALED, NORMATIVE_DOC_NO,
+         ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
          GUIDE_OFFICE, PERSONAL_DATA, FUTURE_DATE, WRITTEN_AFTER_PUBLISHED)
 RULE_CODES = tuple(rule.code for rule in RULES)
 
@@ -121,6 +123,9 @@ def check_validity(content: Content, today: dt.date) -> Iterator[Finding]:
             yield doc_finding(REPLACED_BY_REPEALED, document,
                               f"replaced_by（替代文件索引号）指向的“{target.title}”本身已废止：请改为现行有效的文件",
                               "replaced_by")
+        if document.is_normative and not document.doc_no:
+            yield doc_finding(NORMATIVE_DOC_NO, document, "规范性文件没有 doc_no（发文字号）：规范性文件库和检索都靠它查找，"
+                                                          "请按文件填写，如 示发改规〔2024〕3号", "kind")
 
 
 def check_columns(content: Content, today: dt.date) -> Iterator[Finding]:

@@ -313,7 +313,7 @@ def build_document(record: Record, publisher: str) -> Document:
         keywords=tuple(data.get("keywords", ())), kind=data.get("kind"), validity=validity(data.get("validity")),
         effective_on=optional_date(data.get("effective_on")), expires_on=optional_date(data.get("expires_on")),
         replaced_by=data.get("replaced_by"), interprets=data.get("interprets"), attachments=attachments,
-        personal_data=data.get("personal_data"), lines=record.located.lines)
+        personal_data=data.get("personal_data"), cleanup=tuple(data.get("cleanup", ())), lines=record.located.lines)
 
 
 def build_report(record: Record) -> AnnualReport:

@@ -184,6 +184,7 @@ class Document:
     replaced_by: str | None = None
     interprets: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    cleanup: tuple[str, ...] = ()  # 规范性文件清理结果: the 索引号 of the 规范性文件 this cleanup changed
     personal_data: str | None = None
     lines: SourceLines = field(default_factory=SourceLines, compare=False, hash=False)
 

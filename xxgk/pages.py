@@ -31,6 +31,8 @@ from .contexts import (
     ListItem,
     MetadataRow,
     NavPart,
+    NormativeContext,
+    NormativeRow,
     NotFoundContext,
     PageLink,
     Pagination,
@@ -60,7 +62,11 @@ PARTS = (  # (url, name, what it holds): the four mandated parts, then the catal
     (urls.PROACTIVE, "法定主动公开内容", "按标准目录分类的主动公开信息"),
     (urls.REPORTS, "政府信息公开工作年度报告", "历年政府信息公开工作年度报告"),
     (urls.CATALOGUE, "标准目录", "本机关主动公开基本目录"),
+    (urls.NORMATIVE, "规范性文件库", "本机关全部规范性文件及其有效性"),
 )
+# 规范性文件库: one page for all, one per validity (filters that need no JavaScript)
+NORMATIVE_FILTERS = (("", "全部", None), ("valid/", "有效", "有效"), ("expired/", "失效", "失效"),
+                     ("repealed/", "废止", "废止"), ("amended/", "已修改", "已修改"))
 Linker = Callable[[str], str]
 
 
@@ -261,6 +267,7 @@ def build_pages(model: SiteModel, inspection: InspectionReport | None = None, ex
                context=HomeContext(tuple(list_item(v, link, v.column.text) for v in model.latest)),
                lastmod=model.documents[0].document.published_on.isoformat() if model.documents else None)
     yield from part_pages(model)
+    yield from normative_pages(model)
     for column in model.columns:
         yield from column_pages(column)
     for view in model.documents:
@@ -281,6 +288,34 @@ def build_pages(model: SiteModel, inspection: InspectionReport | None = None, ex
                content_security_policy=SEARCH_CONTENT_SECURITY_POLICY)
     if inspection is not None and model.site.inspection.page != "none":
         yield inspection_page(model, inspection)
+
+
+def normative_row(view: DocumentView, link: Linker) -> NormativeRow:
+    doc = view.document
+    return NormativeRow(
+        title=doc.title, href=link(view.url), doc_no=doc.doc_no, published_on=doc.published_on.isoformat(),
+        effective_on=doc.effective_on.isoformat() if doc.effective_on else None, validity=view.validity or "未标注",
+        validity_date=doc.expires_on.isoformat() if doc.expires_on else None,
+        replaced_by=LinkItem(view.replaced_by.text, link(view.replaced_by.url)) if view.replaced_by else None,
+        cleaned_by=tuple(LinkItem(c.text, link(c.url)) for c in view.cleaned_by))
+
+
+def normative_pages(model: SiteModel) -> Iterator[Page]:
+    """规范性文件库: every 规范性文件, newest first, with its validity as of the build date; a page per validity."""
+    normative = [v for v in model.documents if v.document.is_normative]
+    for path, label, validity in NORMATIVE_FILTERS:
+        url = urls.NORMATIVE + path
+        link = urls.linker(url)
+        chosen = [v for v in normative if validity is None or v.validity == validity]
+        filters = tuple((LinkItem(f"{name}", link(urls.NORMATIVE + other)), other == path,
+                         sum(1 for v in normative if wanted is None or v.validity == wanted))
+                        for other, name, wanted in NORMATIVE_FILTERS)
+        title = "规范性文件库" if validity is None else f"规范性文件库：{label}"
+        trail = (Link(urls.NORMATIVE, "规范性文件库"),) + ((Link(url, label),) if validity else ())
+        yield Page(url=url, title=title, section=urls.NORMATIVE, link=link, crumbs=crumbs(link, *trail),
+                   context=NormativeContext(filters, tuple(normative_row(v, link) for v in chosen),
+                                            "全部规范性文件" if validity is None else f"有效性为“{label}”的规范性文件"),
+                   in_sitemap=validity is None)
 
 
 def not_found_page(model: SiteModel) -> Page:
