@@ -315,7 +315,7 @@ def normative_pages(model: SiteModel) -> Iterator[Page]:
         yield Page(url=url, title=title, section=urls.NORMATIVE, link=link, crumbs=crumbs(link, *trail),
                    context=NormativeContext(filters, tuple(normative_row(v, link) for v in chosen),
                                             "全部规范性文件" if validity is None else f"有效性为“{label}”的规范性文件"),
-                   in_sitemap=validity is None)
+                   in_sitemap=True)
 
 
 def not_found_page(model: SiteModel) -> Page:

@@ -52,6 +52,8 @@ class PortalResult:
 
 def usable_site(site: Path, search: bool) -> str | None:
     """Why a built department cannot be taken (None: it can)."""
+    if not site.is_dir():
+        return f"{site} 不存在（该部门的生成任务可能失败了）"
     if not (site / MARKER).is_file():
         return f"{site} 不是 xxgk 生成的网站（缺少 {MARKER}）"
     summary = read_summary(site)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .environment import environment_problem
 from .out_guard import OutRefused, check_out, out_lock
 from .portal import build_portal
+from .portal_config import DEPARTMENTS
 from .search_index import SearchIndexError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -47,7 +48,8 @@ def run_portal(args: argparse.Namespace, today: dt.date) -> int:
         print(f"xxgk: 用法错误：{prebuilt}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        check_out(args.out, args.content, args.force)
+        # site/ beside departments/ in the platform's repository is fine; only the departments are content
+        check_out(args.out, args.content / DEPARTMENTS, args.force)
         with out_lock(args.out):
             result = build_portal(args.content, args.out, today, prebuilt, not args.no_search,
                                   None if args.no_cache else args.cache, args.strict)
