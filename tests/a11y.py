@@ -38,6 +38,8 @@ PAGE_TYPES = {
     "标准目录": "catalogue/",
     "规范性文件库": "normative/",
     "规范性文件库：废止": "normative/repealed/",
+    "征求意见（列表）": "consultations/",
+    "征求意见稿（正在征求意见）": "documents/2026/heating-price-hearing-draft/",
     "年度报告（列表）": "reports/",
     **{f"{year} 年度报告": f"reports/{year}/" for year in (2023, 2024, 2025)},
     "搜索结果（全文）": "search/?q=价格监测",

@@ -231,6 +231,20 @@ def test_written_after_published_is_an_error(content, run):
         f"{FEE}:6: 错误 [written-after-published] written_on（成文日期）2024-11-15 晚于 published_on（发布日期）2024-11-12"]
 
 
+def test_a_short_consultation_and_a_missing_feedback(content, run):
+    write(content / "documents/2024/draft.md", "---\ntitle: 征求意见稿\nindex_no: 000000001/2024-00030\ncatalogue: 02-01\n"
+          "published_on: 2024-11-01\nconsultation:\n  from: 2024-11-01\n  until: 2024-11-15\n---\n正文\n")
+    result = run("check", "--content", "content")  # today is 2025-01-20: closed 66 days ago, no 采纳情况
+    assert finding_lines(result, "consultation-short") == [
+        "content/documents/2024/draft.md:8: 警告 [consultation-short] 征求意见期间 2024-11-01 至 2024-11-15 共 15 日，"
+        "少于 30 日：公开征求意见的期限一般不少于 30 日，较短的请在正文中说明理由"]
+    assert finding_lines(result, "consultation-feedback-missing") == [
+        "content/documents/2024/draft.md:6: 警告 [consultation-feedback-missing] 征求意见已于 2024-11-15 结束，2024-12-15 "
+        "前应公开意见收集采纳情况，但没有文件的 feedback_for 为 000000001/2024-00030"]
+    replace_in(content / "site.yaml", "office:", "inspection:\n  consultation_feedback_days: 90\noffice:")
+    assert finding_lines(run("check", "--content", "content"), "consultation-feedback-missing") == []
+
+
 def test_a_normative_document_without_doc_no(content, run):
     replace_in(content / "documents/2024/fee-rules.md", "doc_no: 测试规〔2024〕2号\n", "")
     assert finding_lines(run("check", "--content", "content"), "normative-doc-no") == [
@@ -399,7 +413,7 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     result = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
     assert sorted(found) == sorted(RULE_CODES)
-    assert result.lines[-1] == "共 3 个错误，13 个警告。请修改后重新检查。"
+    assert result.lines[-1] == "共 3 个错误，15 个警告。请修改后重新检查。"
     assert result.code == 1
 
 

@@ -329,3 +329,51 @@ def test_a_cleanup_naming_no_document_is_an_error(content, run):
     result = run("check", "--content", "content")
     assert ("content/documents/2024/cleanup.md:6: 错误 [broken-ref] cleanup（清理的规范性文件索引号）\"000000001/2023-99999\" "
             "没有对应的文件，应为 documents/ 中某个文件的 index_no") in result.lines
+
+
+CONSULTATION = """---
+title: 关于《测试市收费管理办法（征求意见稿）》公开征求意见的公告
+index_no: 000000001/2024-00030
+catalogue: 02-01
+published_on: {published}
+consultation:
+  from: {opens}
+  until: {closes}
+---
+征求意见稿正文。
+"""
+
+
+def test_consultations_show_their_period_state_and_how_to_comment(content, build_site):
+    replace_in(content / "site.yaml", "office:", "consultation:\n  how: 发送电子邮件至 gk@example.gov.cn\noffice:")
+    write(content / "documents/2024/draft-open.md",
+          CONSULTATION.format(published="2025-01-06", opens="2025-01-06", closes="2025-02-05"))
+    write(content / "documents/2024/draft-closed.md",
+          CONSULTATION.format(published="2024-10-08", opens="2024-10-08", closes="2024-11-07")
+          .replace("2024-00030", "2024-00031").replace("收费管理办法", "价格监测办法"))
+    write(content / "documents/2024/feedback.md", "---\ntitle: 关于《测试市价格监测办法（征求意见稿）》意见采纳情况的说明\n"
+          "index_no: 000000001/2024-00032\ncatalogue: 02-01\npublished_on: 2024-11-20\n"
+          "feedback_for: 000000001/2024-00031\n---\n采纳情况。\n")
+    site = build_site(content)  # today is 2025-01-20
+    open_draft = soup(site / "documents/2024/draft-open/index.html").select_one(".consultation")
+    assert open_draft.h2.get_text() == "征求意见：正在征求意见"
+    assert [p.get_text() for p in open_draft.select("p")] == ["征求意见期间：2025-01-06 至 2025-02-05（状态按本页生成之日标注）。",
+                                                             "反馈意见的方式：发送电子邮件至 gk@example.gov.cn"]
+    closed = soup(site / "documents/2024/draft-closed/index.html")
+    assert closed.select_one(".consultation h2").get_text() == "征求意见：征求意见已结束"
+    assert closed.select_one(".consultation a")["href"] == "../feedback/"  # linked both ways
+    feedback = soup(site / "documents/2024/feedback/index.html")
+    assert [a["href"] for a in feedback.select(".related a")] == ["../draft-closed/"]
+    listing = soup(site / "consultations/index.html")
+    rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in listing.select("tbody tr")]
+    assert rows == [
+        ["关于《测试市收费管理办法（征求意见稿）》公开征求意见的公告", "2025-01-06 至 2025-02-05", "正在征求意见", ""],
+        ["关于《测试市价格监测办法（征求意见稿）》公开征求意见的公告", "2024-10-08 至 2024-11-07", "征求意见已结束",
+         "关于《测试市价格监测办法（征求意见稿）》意见采纳情况的说明"]]
+
+
+def test_a_consultation_ending_before_it_starts_is_an_error(content, run):
+    write(content / "documents/2024/draft.md",
+          CONSULTATION.format(published="2024-10-08", opens="2024-10-08", closes="2024-10-01"))
+    assert ("content/documents/2024/draft.md:8: 错误 [date] consultation.until（征求意见截止日期）2024-10-01 早于 "
+            "consultation.from（开始日期）2024-10-08") in run("check", "--content", "content").lines

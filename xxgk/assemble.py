@@ -51,6 +51,8 @@ class DocumentView:
     replaced_by: Link | None
     replaces: tuple[Link, ...]
     cleaned_by: tuple[Link, ...]  # the 规范性文件清理结果 documents that list this one
+    feedback: tuple[Link, ...]  # on a consultation draft: its 意见采纳情况 documents
+    feedback_for: Link | None  # on an 意见采纳情况: the draft it answers
     attachments: tuple[AttachmentView, ...]
 
 
@@ -163,7 +165,10 @@ def assemble(content: Content, bodies: Bodies, today: dt.date) -> SiteModel:
     interpreted_by: dict[str, list[Link]] = {}
     replaces: dict[str, list[Link]] = {}
     cleaned_by: dict[str, list[Link]] = {}
+    feedback: dict[str, list[Link]] = {}
     for document in newest_first(list(content.documents)):
+        if document.feedback_for in by_index:
+            feedback.setdefault(document.feedback_for, []).append(link[document.index_no])
         for cleaned in document.cleanup:
             if cleaned in by_index:
                 cleaned_by.setdefault(cleaned, []).append(link[document.index_no])
@@ -188,6 +193,8 @@ def assemble(content: Content, bodies: Bodies, today: dt.date) -> SiteModel:
             replaced_by=link.get(document.replaced_by) if document.replaced_by else None,
             replaces=tuple(replaces.get(document.index_no, ())),
             cleaned_by=tuple(cleaned_by.get(document.index_no, ())),
+            feedback=tuple(feedback.get(document.index_no, ())),
+            feedback_for=link.get(document.feedback_for) if document.feedback_for else None,
             attachments=attachment_views(document))
     ordered = tuple(views.values())
 

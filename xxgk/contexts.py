@@ -181,6 +181,17 @@ class ColumnContext:
 
 
 @dataclass(frozen=True)
+class ConsultationBox:
+    """A consultation draft's period, state on the build date, and how to comment."""
+
+    opens: str
+    closes: str
+    state: str  # 尚未开始 | 正在征求意见 | 征求意见已结束
+    how: str | None
+    feedback: tuple[LinkItem, ...]  # its 意见采纳情况
+
+
+@dataclass(frozen=True)
 class DocumentContext:
     layout: ClassVar[str] = "layouts/document.html"
     banner: Banner | None
@@ -188,6 +199,20 @@ class DocumentContext:
     body: Markup
     attachments: tuple[FileItem, ...]
     related: tuple[RelatedGroup, ...]
+    consultation: ConsultationBox | None = None
+
+
+@dataclass(frozen=True)
+class ConsultationRow:
+    title: str
+    href: str
+    box: ConsultationBox
+
+
+@dataclass(frozen=True)
+class ConsultationsContext:
+    layout: ClassVar[str] = "layouts/consultations.html"
+    rows: tuple[ConsultationRow, ...]
 
 
 @dataclass(frozen=True)
@@ -266,4 +291,4 @@ class NotFoundContext:
 
 LayoutContext = (HomeContext | GuideContext | RulesContext | RuleContext | ColumnsContext | ColumnContext
                  | DocumentContext | ReportsContext | ReportContext | CatalogueContext | SearchContext
-                 | InspectionContext | NotFoundContext | NormativeContext)
+                 | InspectionContext | NotFoundContext | NormativeContext | ConsultationsContext)

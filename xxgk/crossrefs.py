@@ -54,10 +54,12 @@ def check_catalogue_references(records: Sequence[Record], catalogue: Catalogue, 
 def check_document_links(records: Sequence[Record], problems: Problems) -> None:
     """`interprets`, `replaced_by` and each of `cleanup` must name the 索引号 of another document."""
     known = {r.data.get("index_no"): r for r in records if isinstance(r.data.get("index_no"), str)}
-    labels = {"interprets": "所解读文件索引号", "replaced_by": "替代文件索引号", "cleanup": "清理的规范性文件索引号"}
+    labels = {"interprets": "所解读文件索引号", "replaced_by": "替代文件索引号", "cleanup": "清理的规范性文件索引号",
+              "feedback_for": "所反馈的征求意见稿索引号"}
     for record in records:
         references: list[tuple[str, tuple[str | int, ...], object]] = [
-            (key, (key,), record.data.get(key)) for key in ("interprets", "replaced_by")]
+            (key, (key,), record.data.get(key)) for key in ("interprets", "replaced_by", "feedback_for")]
+        check_consultation_period(record, problems)
         cleanup = record.data.get("cleanup")
         references += [("cleanup", ("cleanup", i), target) for i, target in enumerate(cleanup)] \
             if isinstance(cleanup, list) else []
@@ -73,6 +75,15 @@ def check_document_links(records: Sequence[Record], problems: Problems) -> None:
                 guess = f"，是不是 \"{close[0]}\"？" if close else "，应为 documents/ 中某个文件的 index_no"
                 problems.error("broken-ref", f"{key}（{label}）\"{target}\" 没有对应的文件{guess}",
                                record.path, line, key)
+
+
+def check_consultation_period(record: Record, problems: Problems) -> None:
+    period = record.data.get("consultation")
+    if isinstance(period, dict) and isinstance(period.get("from"), str) and isinstance(period.get("until"), str) \
+            and period["until"] < period["from"]:
+        problems.error("date", f"consultation.until（征求意见截止日期）{period['until']} 早于 consultation.from"
+                               f"（开始日期）{period['from']}", record.path, record.line("consultation", "until"),
+                       "consultation.until")
 
 
 def check_attachments(records: Sequence[Record], root: Path, problems: Problems, max_bytes: int) -> None:

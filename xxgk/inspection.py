@@ -13,6 +13,7 @@ from .bodies import Bodies
 from .inspection_rules import (
     Finding,
     check_columns,
+    check_consultations,
     check_dates,
     check_guide,
     check_guide_office,
@@ -78,6 +79,7 @@ def all_findings(content: Content, bodies: Bodies, today: dt.date, whole: bool =
     findings += check_dates(content, today)
     findings += check_guide_office(content)
     if whole:
+        findings += check_consultations(content, today)
         findings += check_interpretation_missing(content)
         findings += check_columns(content, today)
         findings += check_guide(content, today)

@@ -28,6 +28,7 @@ def inspection_config(data: dict | None, line_of: Callable[..., int | None] = la
         suppressions=tuple(Suppression(d["rule"], d["reason"], d.get("document"), line_of("inspection", "disable", i))
                            for i, d in enumerate(data.get("disable", ()))),
         interpretation_days=data.get("interpretation_working_days", DEFAULTS.interpretation_days),
+        consultation_feedback_days=data.get("consultation_feedback_days", DEFAULTS.consultation_feedback_days),
         interpretation_catalogue=tuple(catalogue) if catalogue is not None else None,
         freshness_months=dict(data.get("freshness_months", {})),
         page=data.get("page", DEFAULTS.page))

@@ -31,6 +31,8 @@ class InspectionRule:
 LATE_PUBLICATION = InspectionRule("late-publication", "时效", "超过公开时限发布")
 TIME_LIMIT_UNREADABLE = InspectionRule("time-limit-unreadable", "时效", "公开时限无法识别，按 20 个工作日检查")
 CALENDAR_MISSING = InspectionRule("calendar-missing", "时效", "缺少官方节假日数据的年份，按周末推算工作日")
+CONSULTATION_SHORT = InspectionRule("consultation-short", "时效", "征求意见期限少于 30 日")
+CONSULTATION_FEEDBACK_MISSING = InspectionRule("consultation-feedback-missing", "时效", "征求意见结束后未公开意见采纳情况")
 INTERPRETATION_MISSING = InspectionRule("interpretation-missing", "解读", "规范性文件没有政策解读")
 INTERPRETATION_LATE = InspectionRule("interpretation-late", "解读", "政策解读发布不及时")
 EXPIRED_STILL_VALID = InspectionRule("expired-still-valid", "有效性", "已过有效期仍标注为有效")
@@ -45,7 +47,8 @@ GUIDE_OFFICE = InspectionRule("guide-office", "指南", "指南中的工作机�
 PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含有个人信息", is_error=True)
 FUTURE_DATE = InspectionRule("future-date", "日期", "发布日期晚于今天", is_error=True)
 WRITTEN_AFTER_PUBLISHED = InspectionRule("written-after-published", "日期", "成文日期晚于发布日期", is_error=True)
-RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, INTERPRETATION_MISSING, INTERPRETATION_LATE,
+RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, CONSULTATION_SHORT, CONSULTATION_FEEDBACK_MISSING,
+         INTERPRETATION_MISSING, INTERPRETATION_LATE,
          EXPIRED_STILL_VALID, REPEAL_DATE_MISSING, REPLACED_BY_REPEALED, NORMATIVE_DOC_NO,
          ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
          GUIDE_OFFICE, PERSONAL_DATA, FUTURE_DATE, WRITTEN_AFTER_PUBLISHED)
@@ -126,6 +129,30 @@ def check_validity(content: Content, today: dt.date) -> Iterator[Finding]:
         if document.is_normative and not document.doc_no:
             yield doc_finding(NORMATIVE_DOC_NO, document, "规范性文件没有 doc_no（发文字号）：规范性文件库和检索都靠它查找，"
                                                           "请按文件填写，如 示发改规〔2024〕3号", "kind")
+
+
+CONSULTATION_MIN_DAYS = 30  # 公开征求意见的期限一般不少于30日 (重大行政决策程序暂行条例 art. 14)
+
+
+def check_consultations(content: Content, today: dt.date) -> Iterator[Finding]:
+    """A window shorter than 30 days; a closed consultation whose 意见采纳情况 is overdue."""
+    answered = {d.feedback_for for d in content.documents if d.feedback_for}
+    due_days = content.site.inspection.consultation_feedback_days
+    for document in content.documents:
+        period = document.consultation
+        if period is None:
+            continue
+        days = (period.closes - period.opens).days + 1
+        if days < CONSULTATION_MIN_DAYS:
+            yield Finding(CONSULTATION_SHORT, f"征求意见期间 {period.opens} 至 {period.closes} 共 {days} 日，少于 "
+                                              f"{CONSULTATION_MIN_DAYS} 日：公开征求意见的期限一般不少于 30 日，"
+                                              "较短的请在正文中说明理由", document.source,
+                          document.lines.line("consultation", "until"), "consultation.until", document.index_no)
+        due = period.closes + dt.timedelta(days=due_days)
+        if today > due and document.index_no not in answered:
+            yield Finding(CONSULTATION_FEEDBACK_MISSING, f"征求意见已于 {period.closes} 结束，{due} 前应公开意见收集采纳情况，"
+                                                         f"但没有文件的 feedback_for 为 {document.index_no}",
+                          document.source, document.lines.line("consultation"), "consultation", document.index_no)
 
 
 def check_columns(content: Content, today: dt.date) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ from .model import (
     AnnualReport,
     Attachment,
     Catalogue,
+    Consultation,
     Content,
     Document,
     Guide,
@@ -275,6 +276,7 @@ def build_site(data: dict, line_of: Callable[..., int | None] = lambda *_: None)
                 annual_report_deadline=data.get("annual_report_deadline"),
                 inspection=inspection_config(data.get("inspection"), line_of),
                 organisation_code=data.get("organisation_code"),
+                consultation_how=data.get("consultation", {}).get("how"),
                 index_no_pattern=data.get("index_no_pattern", Site.index_no_pattern),
                 limits=build_limits(data.get("limits", {})))
 
@@ -313,7 +315,13 @@ def build_document(record: Record, publisher: str) -> Document:
         keywords=tuple(data.get("keywords", ())), kind=data.get("kind"), validity=validity(data.get("validity")),
         effective_on=optional_date(data.get("effective_on")), expires_on=optional_date(data.get("expires_on")),
         replaced_by=data.get("replaced_by"), interprets=data.get("interprets"), attachments=attachments,
-        personal_data=data.get("personal_data"), cleanup=tuple(data.get("cleanup", ())), lines=record.located.lines)
+        personal_data=data.get("personal_data"), cleanup=tuple(data.get("cleanup", ())),
+        consultation=consultation(data.get("consultation")), feedback_for=data.get("feedback_for"),
+        lines=record.located.lines)
+
+
+def consultation(data: dict | None) -> Consultation | None:
+    return Consultation(date(data["from"]), date(data["until"]), data.get("how")) if data else None
 
 
 def build_report(record: Record) -> AnnualReport:

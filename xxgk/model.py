@@ -71,6 +71,7 @@ class InspectionConfig:
 
     suppressions: tuple[Suppression, ...] = ()
     interpretation_days: int = 3
+    consultation_feedback_days: int = 30  # after a consultation closes, its 采纳情况 is due within these days
     interpretation_catalogue: tuple[str, ...] | None = None  # None: every 规范性文件 needs a 政策解读
     freshness_months: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)
     page: str = "hidden"  # hidden | public | none
@@ -107,6 +108,7 @@ class Site:
     inspection: InspectionConfig = field(default_factory=InspectionConfig)
     limits: Limits = field(default_factory=Limits)
     organisation_code: str | None = None  # 统一社会信用代码 or 组织机构代码: the 索引号 prefix
+    consultation_how: str | None = None  # how to comment on a consultation draft, unless it says
     index_no_pattern: str = "{code}/{year}-{seq:5}"  # how `xxgk new` numbers documents
 
 
@@ -161,6 +163,20 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Consultation:
+    """A draft published for comment (公开征求意见): the period and how to comment."""
+
+    opens: dt.date
+    closes: dt.date
+    how: str | None = None  # None: site.yaml's consultation.how
+
+    def state(self, today: dt.date) -> str:
+        if today < self.opens:
+            return "尚未开始"
+        return "正在征求意见" if today <= self.closes else "征求意见已结束"
+
+
+@dataclass(frozen=True)
 class Document:
     """An item of 法定主动公开内容, from `documents/**.md`."""
 
@@ -185,6 +201,8 @@ class Document:
     interprets: str | None = None
     attachments: tuple[Attachment, ...] = ()
     cleanup: tuple[str, ...] = ()  # 规范性文件清理结果: the 索引号 of the 规范性文件 this cleanup changed
+    consultation: Consultation | None = None
+    feedback_for: str | None = None  # 意见采纳情况: the 索引号 of the consultation draft it answers
     personal_data: str | None = None
     lines: SourceLines = field(default_factory=SourceLines, compare=False, hash=False)
 

@@ -18,6 +18,9 @@ from .contexts import (
     ColumnContext,
     ColumnsContext,
     ColumnSummary,
+    ConsultationBox,
+    ConsultationRow,
+    ConsultationsContext,
     DocumentContext,
     FileItem,
     GroupLink,
@@ -63,6 +66,7 @@ PARTS = (  # (url, name, what it holds): the four mandated parts, then the catal
     (urls.REPORTS, "政府信息公开工作年度报告", "历年政府信息公开工作年度报告"),
     (urls.CATALOGUE, "标准目录", "本机关主动公开基本目录"),
     (urls.NORMATIVE, "规范性文件库", "本机关全部规范性文件及其有效性"),
+    (urls.CONSULTATIONS, "征求意见", "公开征求意见的草案和意见采纳情况"),
 )
 # 规范性文件库: one page for all, one per validity (filters that need no JavaScript)
 NORMATIVE_FILTERS = (("", "全部", None), ("valid/", "有效", "有效"), ("expired/", "失效", "失效"),
@@ -141,17 +145,36 @@ def links(items: Sequence[Link], link: Linker) -> tuple[LinkItem, ...]:
     return tuple(LinkItem(item.text, link(item.url)) for item in items)
 
 
-def document_page(view: DocumentView) -> Page:
+def consultation_box(view: DocumentView, link: Linker, model: SiteModel) -> ConsultationBox | None:
+    period = view.document.consultation
+    if period is None:
+        return None
+    return ConsultationBox(period.opens.isoformat(), period.closes.isoformat(), period.state(model.today),
+                           period.how or model.site.consultation_how, links(view.feedback, link))
+
+
+def consultations_page(model: SiteModel) -> Page:
+    """征求意见: every draft published for comment, newest first, with its state on the build date."""
+    link = urls.linker(urls.CONSULTATIONS)
+    rows = tuple(ConsultationRow(v.document.title, link(v.url), box)
+                 for v in model.documents if (box := consultation_box(v, link, model)) is not None)
+    return Page(url=urls.CONSULTATIONS, title="征求意见", section=urls.CONSULTATIONS, link=link,
+                context=ConsultationsContext(rows), crumbs=crumbs(link, Link(urls.CONSULTATIONS, "征求意见")))
+
+
+def document_page(view: DocumentView, model: SiteModel) -> Page:
     link = urls.linker(view.url)
     related = (
         RelatedGroup("本文件的政策解读", links(view.interpreted_by, link)),
         RelatedGroup("所解读的文件", links([view.interprets] if view.interprets else [], link)),
         RelatedGroup("替代本文件的文件", links([view.replaced_by] if view.replaced_by else [], link)),
         RelatedGroup("本文件替代的文件", links(view.replaces, link)),
+        RelatedGroup("意见收集采纳情况", links(view.feedback, link)),
+        RelatedGroup("所反馈的征求意见稿", links([view.feedback_for] if view.feedback_for else [], link)),
     )
     attachments = tuple(FileItem(a.title, link(a.url), a.file_type, a.size) for a in view.attachments)
     context = DocumentContext(validity_banner(view, link), document_metadata(view, link), Markup(view.body.html),
-                              attachments, related)
+                              attachments, related, consultation_box(view, link, model))
     return Page(url=view.url, title=view.document.title, section=urls.PROACTIVE, context=context, link=link,
                 crumbs=crumbs(link, Link(urls.PROACTIVE, "法定主动公开内容"), view.column,
                               Link(view.url, view.document.title)),
@@ -268,10 +291,11 @@ def build_pages(model: SiteModel, inspection: InspectionReport | None = None, ex
                lastmod=model.documents[0].document.published_on.isoformat() if model.documents else None)
     yield from part_pages(model)
     yield from normative_pages(model)
+    yield consultations_page(model)
     for column in model.columns:
         yield from column_pages(column)
     for view in model.documents:
-        yield document_page(view)
+        yield document_page(view, model)
     link = urls.linker(urls.REPORTS)
     entries = tuple(ReportEntry(r.title, link(r.url), r.report.published_on) for r in model.reports)
     yield Page(url=urls.REPORTS, title="政府信息公开工作年度报告", section=urls.REPORTS, context=ReportsContext(entries),

@@ -23,6 +23,7 @@ PROACTIVE = "columns/"  # 法定主动公开内容: the list of sub-columns
 REPORTS = "reports/"
 CATALOGUE = "catalogue/"
 SEARCH = "search/"
+CONSULTATIONS = "consultations/"  # 征求意见: every draft published for comment
 NORMATIVE = "normative/"  # 规范性文件库, with one page per validity under it (a filter without JavaScript)
 SEPARATORS = "-._"
 
