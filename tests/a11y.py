@@ -38,6 +38,8 @@ PAGE_TYPES = {
     "标准目录": "catalogue/",
     "规范性文件库": "normative/",
     "规范性文件库：废止": "normative/repealed/",
+    "依申请公开": "apply/",
+    "政府信息公开申请表": "apply/form/",
     "征求意见（列表）": "consultations/",
     "征求意见稿（正在征求意见）": "documents/2026/heating-price-hearing-draft/",
     "年度报告（列表）": "reports/",

@@ -93,7 +93,7 @@ def test_a_department_overrides_one_template_without_copying_the_rest(content, b
 def test_summary_line_and_quiet(content, run):
     result = run("build", "--content", "content", "--out", "site")
     assert result.code == 0
-    assert result.out.startswith("已生成 25 个页面、7 个其他文件到 site，用时 ")
+    assert result.out.startswith("已生成 27 个页面、8 个其他文件到 site，用时 ")
     quiet = run("build", "--content", "content", "--out", "site", "--quiet")
     assert quiet.out == "" and quiet.err == ""
 
@@ -123,8 +123,8 @@ def test_progress_display_on_a_terminal(content):
         output += chunk
     assert process.wait() == 0
     text = output.decode("utf-8")
-    assert "生成页面 25/25" in text and "\r" in text
-    assert "已生成 25 个页面" in text
+    assert "生成页面 27/27" in text and "\r" in text
+    assert "已生成 27 个页面" in text
 
 
 def test_no_search_option_skips_the_index(content, run):

@@ -377,3 +377,37 @@ def test_a_consultation_ending_before_it_starts_is_an_error(content, run):
           CONSULTATION.format(published="2024-10-08", opens="2024-10-08", closes="2024-10-01"))
     assert ("content/documents/2024/draft.md:8: 错误 [date] consultation.until（征求意见截止日期）2024-10-01 早于 "
             "consultation.from（开始日期）2024-10-08") in run("check", "--content", "content").lines
+
+
+def rtf_decoded(data: bytes) -> str:
+    """The text of an RTF file's \\uN? escapes, for checking what the form says."""
+    import re
+    return re.sub(r"\\u(-?\d+)\?", lambda m: chr(int(m[1]) % 65536), data.decode("ascii"))
+
+
+def test_the_application_page_has_the_channels_office_limits_fees_form_and_reports(content, build_site):
+    replace_in(content / "site.yaml", "office:", "application:\n  online_url: https://ysq.example.gov.cn/\noffice:")
+    write(content / "documents/2024/applications-q4.md", "---\ntitle: 2024年第四季度政府信息公开申请办理情况分析\n"
+          "index_no: 000000001/2024-00040\ncatalogue: 02-01\npublished_on: 2025-01-10\nkind: 依申请公开办理情况分析\n"
+          "---\n本季度共收到申请12件。\n")
+    site = build_site(content)
+    page = soup(site / "apply/index.html")
+    assert page.h1.get_text() == "依申请公开"
+    assert texts(page.select("main h2")) == ["申请渠道", "申请表", "办理时限", "收费", "依申请公开办理情况分析"]
+    assert page.select_one("main ul a")["href"] == "https://ysq.example.gov.cn/"
+    assert rows_of(page, ".metadata")["联系电话"] == "0999-12345678"  # the office from site.yaml
+    assert "20 个工作日内予以答复" in page.get_text() and "信息处理费" in page.get_text()
+    assert [(a.get_text(), a["href"]) for a in page.select(".document-list a")] == [
+        ("2024年第四季度政府信息公开申请办理情况分析", "../documents/2024/applications-q4/")]
+    download = page.select_one("#form-download")
+    assert download["href"] == "application-form.rtf"
+    form = (site / "apply/application-form.rtf").read_bytes()
+    assert form.startswith(b"{\\rtf1") and form.count(b"{") == form.count(b"}")
+    text = rtf_decoded(form)
+    assert "政府信息公开申请表" in text and "受理机关：测试市测试局（测试市测试局办公室）" in text
+    assert "所需政府信息的名称、文号或者便于查询的其他特征性描述" in text
+    printable = soup(site / "apply/form/index.html")
+    assert texts(printable.select("caption")) == ["申请人信息", "申请公开的政府信息", "获取信息的方式", "申请人签名或者盖章"]
+    assert "姓名或名称" in texts(printable.select("th"))
+    assert soup(site / "guide/index.html").select_one("main a[href='../apply/']") is not None
+    assert "依申请公开" in texts(soup(site / "index.html").select(".site-nav a"))

@@ -109,6 +109,7 @@ class GuideContext:
     updated_on: dt.date
     body: Markup
     office: tuple[MetadataRow, ...]
+    apply: str  # link to the 依申请公开 page
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,26 @@ class ColumnContext:
     list_heading: str
     items: tuple[ListItem, ...]
     pagination: Pagination
+
+
+@dataclass(frozen=True)
+class ApplyContext:
+    layout: ClassVar[str] = "layouts/apply.html"
+    office: tuple[MetadataRow, ...]
+    online_url: str | None
+    guide: str  # link to the guide
+    form_page: str
+    form_file: FileItem
+    reports: tuple[ListItem, ...]  # the quarterly 办理情况分析
+
+
+@dataclass(frozen=True)
+class ApplyFormContext:
+    layout: ClassVar[str] = "layouts/apply-form.html"
+    organ: str
+    office: str
+    sections: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    form_file: FileItem
 
 
 @dataclass(frozen=True)
@@ -291,4 +312,5 @@ class NotFoundContext:
 
 LayoutContext = (HomeContext | GuideContext | RulesContext | RuleContext | ColumnsContext | ColumnContext
                  | DocumentContext | ReportsContext | ReportContext | CatalogueContext | SearchContext
-                 | InspectionContext | NotFoundContext | NormativeContext | ConsultationsContext)
+                 | InspectionContext | NotFoundContext | NormativeContext | ConsultationsContext | ApplyContext
+                 | ApplyFormContext)

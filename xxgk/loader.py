@@ -277,6 +277,7 @@ def build_site(data: dict, line_of: Callable[..., int | None] = lambda *_: None)
                 inspection=inspection_config(data.get("inspection"), line_of),
                 organisation_code=data.get("organisation_code"),
                 consultation_how=data.get("consultation", {}).get("how"),
+                application_url=data.get("application", {}).get("online_url"),
                 index_no_pattern=data.get("index_no_pattern", Site.index_no_pattern),
                 limits=build_limits(data.get("limits", {})))
 

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 NORMATIVE_KIND = "规范性文件"  # 规范性文件: normative documents, which must carry a validity status
+APPLICATION_REPORT_KIND = "依申请公开办理情况分析"  # the quarterly reports listed on the 依申请公开 page
 INTERPRETATION_KIND = "政策解读"  # 政策解读: a policy interpretation, linked to its policy
 
 KeyPath = tuple[str | int, ...]
@@ -109,6 +110,7 @@ class Site:
     limits: Limits = field(default_factory=Limits)
     organisation_code: str | None = None  # 统一社会信用代码 or 组织机构代码: the 索引号 prefix
     consultation_how: str | None = None  # how to comment on a consultation draft, unless it says
+    application_url: str | None = None  # the online channel for 依申请公开, if there is one
     index_no_pattern: str = "{code}/{year}-{seq:5}"  # how `xxgk new` numbers documents
 
 

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import urls
+from .application_form import FIELDS, FILE_NAME, TITLE, form_rtf
 from .assemble import DocumentView, Group, Link, ReportView, SiteModel, SubColumn, human_size
 from .contexts import (
+    ApplyContext,
+    ApplyFormContext,
     Banner,
     CatalogueContext,
     CatalogueRow,
@@ -52,6 +55,7 @@ from .csp import CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY
 from .guide_office import states_every_contact
 from .inspection import InspectionReport
 from .inspection_rules import RULES
+from .model import APPLICATION_REPORT_KIND
 from .report_format import PROSE_KEYS, SECTIONS
 from .report_tables import figures_csv, table2, table3, table4
 
@@ -65,6 +69,7 @@ PARTS = (  # (url, name, what it holds): the four mandated parts, then the catal
     (urls.PROACTIVE, "法定主动公开内容", "按标准目录分类的主动公开信息"),
     (urls.REPORTS, "政府信息公开工作年度报告", "历年政府信息公开工作年度报告"),
     (urls.CATALOGUE, "标准目录", "本机关主动公开基本目录"),
+    (urls.APPLY, "依申请公开", "申请渠道、办理时限和申请表"),
     (urls.NORMATIVE, "规范性文件库", "本机关全部规范性文件及其有效性"),
     (urls.CONSULTATIONS, "征求意见", "公开征求意见的草案和意见采纳情况"),
 )
@@ -247,19 +252,42 @@ def inspection_page(model: SiteModel, report: InspectionReport) -> Page:
                 crumbs=crumbs(link, Link(INSPECTION_URL, "自查报告")), in_sitemap=model.site.inspection.page == "public")
 
 
+def contact_rows(model: SiteModel) -> tuple[MetadataRow, ...]:
+    office = model.site.office
+    return (MetadataRow("机构名称", office.name), MetadataRow("办公地址", office.address),
+            MetadataRow("邮政编码", office.postcode), MetadataRow("办公时间", office.hours),
+            MetadataRow("联系电话", office.phone), MetadataRow("传真", office.fax),
+            MetadataRow("电子邮箱", office.email, f"mailto:{office.email}"))
+
+
+def apply_pages(model: SiteModel) -> Iterator[Page]:
+    """依申请公开: the channels, the office, time limits and fees, the 申请表 (a page to print and an RTF
+    file to fill in), and the quarterly 办理情况分析 reports."""
+    form = form_rtf(model.site.name, model.site.office.name)
+    form_path = urls.APPLY + FILE_NAME
+    link = urls.linker(urls.APPLY)
+    form_file = FileItem(TITLE, link(form_path), "RTF", human_size(len(form)))
+    reports = tuple(list_item(v, link) for v in model.documents if v.document.kind == APPLICATION_REPORT_KIND)
+    yield Page(url=urls.APPLY, title="依申请公开", section=urls.APPLY, link=link,
+               context=ApplyContext(contact_rows(model), model.site.application_url, link(urls.GUIDE),
+                                    link(urls.APPLY_FORM), form_file, reports),
+               crumbs=crumbs(link, Link(urls.APPLY, "依申请公开")), files=((form_path, form),))
+    link = urls.linker(urls.APPLY_FORM)
+    yield Page(url=urls.APPLY_FORM, title=TITLE, section=urls.APPLY, link=link,
+               context=ApplyFormContext(model.site.name, model.site.office.name, FIELDS,
+                                        FileItem(TITLE, link(form_path), "RTF", human_size(len(form)))),
+               crumbs=crumbs(link, Link(urls.APPLY, "依申请公开"), Link(urls.APPLY_FORM, TITLE)))
+
+
 def part_pages(model: SiteModel) -> Iterator[Page]:
     """The guide, the rules and the lists of sub-columns, reports and the catalogue."""
     guide = model.guide
     link = urls.linker(guide.url)
-    office = model.site.office
     # site.yaml's contacts, unless the guide lists them itself (they are shown once on the page)
-    office_rows = () if states_every_contact(guide.guide.body) else (
-        MetadataRow("机构名称", office.name), MetadataRow("办公地址", office.address),
-        MetadataRow("邮政编码", office.postcode), MetadataRow("办公时间", office.hours),
-        MetadataRow("联系电话", office.phone), MetadataRow("传真", office.fax),
-        MetadataRow("电子邮箱", office.email, f"mailto:{office.email}"))
+    office_rows = () if states_every_contact(guide.guide.body) else contact_rows(model)
     yield Page(url=guide.url, title=guide.guide.title, section=urls.GUIDE,
-               context=GuideContext(guide.guide.updated_on, Markup(guide.body.html), office_rows), link=link,
+               context=GuideContext(guide.guide.updated_on, Markup(guide.body.html), office_rows, link(urls.APPLY)),
+               link=link,
                crumbs=crumbs(link, Link(guide.url, "政府信息公开指南")), lastmod=guide.guide.updated_on.isoformat())
     link = urls.linker(urls.RULES)
     items = tuple(ListItem(r.rule.title, link(r.url), r.rule.published_on.isoformat(), r.rule.doc_no)
@@ -290,6 +318,7 @@ def build_pages(model: SiteModel, inspection: InspectionReport | None = None, ex
                context=HomeContext(tuple(list_item(v, link, v.column.text) for v in model.latest)),
                lastmod=model.documents[0].document.published_on.isoformat() if model.documents else None)
     yield from part_pages(model)
+    yield from apply_pages(model)
     yield from normative_pages(model)
     yield consultations_page(model)
     for column in model.columns:
