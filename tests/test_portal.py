@@ -115,3 +115,14 @@ def test_a_department_folder_may_not_take_a_name_the_portal_uses(portal, run):
     assert result.code == 1
     assert result.err.splitlines()[0] == ("platform/departments/search: 错误 [path] 部门文件夹名 \"search\" 与平台自身的页面或"
                                           "文件同名，请改用其他名称")
+
+
+def test_combining_in_several_passes_gives_the_same_exact_lookups(portal, run, monkeypatch):
+    """With more exact-lookup JSON than MERGE_BYTES, combining reads the departments' shards in several
+    passes, holding only a share at a time: the result is the same."""
+    assert run("portal", "--content", "platform", "--out", "one-pass").code == 0
+    import xxgk.portal_search
+    monkeypatch.setattr(xxgk.portal_search, "MERGE_BYTES", 2000)
+    assert run("portal", "--content", "platform", "--out", "several-passes").code == 0
+    assert tree(Path("several-passes")) == tree(Path("one-pass"))
+    assert len(list(Path("one-pass/search/exact").glob("*.json"))) > 1

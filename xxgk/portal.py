@@ -121,13 +121,13 @@ def write_portal_pages(staging: Staging, portal: Portal, departments: list[Built
                                             title=portal.name, groups=groups))
     staging.write_text("404.html", render("portal/404.html", "404.html", portal, CONTENT_SECURITY_POLICY,
                                           title="页面不存在"))
-    count, shards = combined_exact(departments) if search else (1, {})
+    def write_shard(number: int, entries: dict[str, dict]) -> None:
+        staging.write_text(f"{EXACT_FOLDER}/{number}.json",
+                           json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    count = combined_exact(departments, write_shard) if search else 1
     indexes = json.dumps(search_indexes(departments), ensure_ascii=False, separators=(",", ":"))
     staging.write_text("search/index.html", render("portal/search.html", "search/", portal, SEARCH_CONTENT_SECURITY_POLICY,
                                                    title="搜索", exact_shards=count, indexes=indexes))
-    for number, entries in shards.items():
-        staging.write_text(f"{EXACT_FOLDER}/{number}.json",
-                           json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
     if search:
         write_t2s(staging)
     for name in PORTAL_ASSETS:

@@ -7,6 +7,7 @@ with the pages of every department that cite it)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .portal_export import OUTGOING, SUMMARY
 from .search_exact import CITING_SHOWN, FOLDER, KEYS_PER_SHARD, fnv1a, newest
 
 DEPARTMENT_FILTER = "部门"
+MERGE_BYTES = 64 * 1024 * 1024  # of the departments' exact-lookup JSON held at once while combining
 
 
 @dataclass(frozen=True)
@@ -49,28 +51,41 @@ def read_json(path: Path) -> dict:
         return {}
 
 
-def combined_exact(departments: list[BuiltDepartment]) -> tuple[int, dict[int, dict[str, dict]]]:
-    """The portal's exact-lookup shards, in the departments' format (search_exact.exact_shards)."""
-    owners: dict[str, list[dict]] = {}
-    citing: dict[str, list[dict]] = {}
-    totals: dict[str, int] = {}
-    for department in departments:
-        for number in range(department.summary.get("exact_shards", 0)):
-            for key, entry in read_json(department.site / FOLDER / f"{number}.json").items():
-                owners.setdefault(key, []).extend(relabelled(c, department) for c in entry["match"])
-                citing.setdefault(key, []).extend(relabelled(c, department) for c in entry["cited_by"])
-                totals[key] = totals.get(key, 0) + entry["cited_total"]
-    for department in departments:  # citations of another department's titles and numbers
-        for key, entry in read_json(department.site / OUTGOING).items():
-            if key in owners:
-                citing[key].extend(relabelled(c, department) for c in entry["cited_by"])
-                totals[key] += entry["cited_total"]
-    count = max(1, -(-len(owners) // KEYS_PER_SHARD))
-    shards: dict[int, dict[str, dict]] = {}
-    for key in sorted(owners):
-        shards.setdefault(fnv1a(key) % count, {})[key] = {"match": owners[key], "cited_by": newest(citing[key])[:CITING_SHOWN],
-                                                          "cited_total": totals[key]}
-    return count, shards
+def combined_exact(departments: list[BuiltDepartment], write: Callable[[int, dict[str, dict]], None]) -> int:
+    """The portal's exact-lookup shards, in the departments' format (search_exact.exact_shards), given to
+    `write` one by one; returns their count. The departments' shards are read in as many passes as it takes
+    to hold at most MERGE_BYTES of them at once, each pass combining the output shards of its share of keys,
+    so memory stays bounded however many departments the platform has."""
+    files = [(d, d.site / FOLDER / f"{number}.json") for d in departments
+             for number in range(d.summary.get("exact_shards", 0))]
+    keys: set[str] = set()
+    for _department, path in files:
+        keys.update(read_json(path))
+    count = max(1, -(-len(keys) // KEYS_PER_SHARD))
+    size = sum(path.stat().st_size for _department, path in files if path.is_file())
+    passes = max(1, -(-size // MERGE_BYTES))
+    for part in range(passes):
+        owners: dict[str, list[dict]] = {}
+        citing: dict[str, list[dict]] = {}
+        totals: dict[str, int] = {}
+        for department, path in files:
+            for key, entry in read_json(path).items():
+                if fnv1a(key) % count % passes == part:  # every key of one output shard falls in one pass
+                    owners.setdefault(key, []).extend(relabelled(c, department) for c in entry["match"])
+                    citing.setdefault(key, []).extend(relabelled(c, department) for c in entry["cited_by"])
+                    totals[key] = totals.get(key, 0) + entry["cited_total"]
+        for department in departments:  # citations of another department's titles and numbers
+            for key, entry in read_json(department.site / OUTGOING).items():
+                if key in owners:
+                    citing[key].extend(relabelled(c, department) for c in entry["cited_by"])
+                    totals[key] += entry["cited_total"]
+        shards: dict[int, dict[str, dict]] = {}
+        for key in sorted(owners):
+            shards.setdefault(fnv1a(key) % count, {})[key] = {
+                "match": owners[key], "cited_by": newest(citing[key])[:CITING_SHOWN], "cited_total": totals[key]}
+        for number in sorted(shards):
+            write(number, shards[number])
+    return count
 
 
 def search_indexes(departments: list[BuiltDepartment]) -> list[dict]:
