@@ -12,13 +12,11 @@ from .build_cache import BuildCache
 from .check_report import format_report, report_github, report_gitlab, report_json, report_sarif
 from .department_commands import DEPARTMENT_VERBS, run_init, run_new, run_serve
 from .department_commands import add_parsers as add_department_parsers
-from .environment import environment_problem
-from .out_guard import OutRefused, check_out, out_lock
+from .environment import environment_problem, write_guarded
 from .pipeline import build, check_run
 from .portal_command import add_parser as add_portal_parser
 from .portal_command import run_portal
 from .progress import Progress
-from .search_index import SearchIndexError
 from .today import TodayError, resolve_today
 from .work import Work
 from .workers import default_jobs
@@ -116,20 +114,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace, today) -> int:
-    try:
-        check_out(args.out, args.content, args.force)
-        with out_lock(args.out):
-            outcome = build(args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet),
-                            search=not args.no_search, cache=None if args.no_cache else args.cache, jobs=args.jobs,
-                            verify=args.verify, base_url=args.base_url)
-    except OutRefused as refused:
-        print(f"xxgk: {refused}", file=sys.stderr)
-        return EXIT_USAGE
-    except SearchIndexError as error:
-        print(f"xxgk: {error}。可先用 --no-search 生成不带搜索的网站。\n网站未生成，{args.out} 保持不变。", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as error:
-        print(f"xxgk: {environment_problem(error)}\n网站未生成，{args.out} 保持不变。", file=sys.stderr)
+    outcome = write_guarded(args.out, args.content, args.force, "网站", lambda: build(
+        args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet), search=not args.no_search,
+        cache=None if args.no_cache else args.cache, jobs=args.jobs, verify=args.verify, base_url=args.base_url),
+        search_hint="可先用 --no-search 生成不带搜索的网站。")
+    if outcome is None:
         return EXIT_USAGE
     verdict = outcome.check.verdict
     if verdict.errors or verdict.warnings or not outcome.written:

@@ -7,11 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .environment import environment_problem
-from .out_guard import OutRefused, check_out, out_lock
+from .environment import write_guarded
 from .portal import build_portal
 from .portal_config import DEPARTMENTS
-from .search_index import SearchIndexError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 STATES = {"built": "已生成", "prebuilt": "已合并（预先生成）", "kept": "本次生成失败，保留上一次发布的版本",
@@ -47,20 +45,10 @@ def run_portal(args: argparse.Namespace, today: dt.date) -> int:
     if isinstance(prebuilt, str):
         print(f"xxgk: 用法错误：{prebuilt}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        # site/ beside departments/ in the platform's repository is fine; only the departments are content
-        check_out(args.out, args.content / DEPARTMENTS, args.force)
-        with out_lock(args.out):
-            result = build_portal(args.content, args.out, today, prebuilt, not args.no_search,
-                                  None if args.no_cache else args.cache, args.strict)
-    except OutRefused as refused:
-        print(f"xxgk: {refused}", file=sys.stderr)
-        return EXIT_USAGE
-    except SearchIndexError as error:
-        print(f"xxgk: {error}。平台未生成，{args.out} 保持不变。", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as error:
-        print(f"xxgk: {environment_problem(error)}\n平台未生成，{args.out} 保持不变。", file=sys.stderr)
+    # site/ beside departments/ in the platform's repository is fine; only the departments are content
+    result = write_guarded(args.out, args.content / DEPARTMENTS, args.force, "平台", lambda: build_portal(
+        args.content, args.out, today, prebuilt, not args.no_search, None if args.no_cache else args.cache, args.strict))
+    if result is None:
         return EXIT_USAGE
     for problem in result.problems.sorted():
         print(problem.format(), file=sys.stderr)
