@@ -413,7 +413,7 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     result = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
     found = [line.split("[", 1)[1].split("]", 1)[0] for line in result.lines if line.startswith("  content-examples")]
     assert sorted(found) == sorted(RULE_CODES)
-    assert result.lines[-1] == "共 3 个错误，15 个警告。请修改后重新检查。"
+    assert result.lines[-1] == "共 3 个错误，16 个警告。请修改后重新检查。"
     assert result.code == 1
 
 

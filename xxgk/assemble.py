@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from . import urls
 from .bodies import Bodies, Body
+from .decision_records import RecordList, record_lists
 from .model import AnnualReport, CatalogueItem, Content, Document, Guide, Rule, Site, Validity
 
 LATEST_COUNT = 10
@@ -107,6 +108,7 @@ class SiteModel:
     reports: tuple[ReportView, ...]  # newest first
     catalogue: tuple[tuple[CatalogueItem, str | None], ...]  # each row with its list URL (None: 依申请)
     files: tuple[PurePosixPath, ...]  # content files published as they are, at their content path
+    records: tuple[RecordList, ...] = ()  # 行政许可 and 行政处罚 公示, for the kinds the department has
 
     @property
     def latest(self) -> tuple[DocumentView, ...]:
@@ -216,4 +218,5 @@ def assemble(content: Content, bodies: Bodies, today: dt.date) -> SiteModel:
         reports=tuple(ReportView(r, urls.report_url(r.year), report_title(content.site, r),
                                  bodies.report_sections[r.source])
                       for r in sorted(content.reports, key=lambda r: -r.year)),
-        catalogue=catalogue_rows, files=published_files(content, bodies))
+        catalogue=catalogue_rows, files=published_files(content, bodies),
+        records=record_lists(content.records, content.site, today))

@@ -310,7 +310,58 @@ class NotFoundContext:
     layout: ClassVar[str] = "layouts/404.html"
 
 
+@dataclass(frozen=True)
+class RecordKindEntry:
+    """One kind of record on the 许可处罚公示 page."""
+
+    title: str
+    href: str
+    count: int  # published on the build date
+    months: int  # the default publication period
+
+
+@dataclass(frozen=True)
+class RecordsContext:
+    layout: ClassVar[str] = "layouts/records.html"
+    kinds: tuple[RecordKindEntry, ...]
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """A record in its kind's list."""
+
+    number: str  # 决定书文号
+    href: str
+    title: str  # 项目名称 or 案件名称
+    party: str  # 行政相对人名称, masked for a natural person
+    decided_on: str
+    published_on: str
+
+
+@dataclass(frozen=True)
+class RecordListContext:
+    layout: ClassVar[str] = "layouts/record-list.html"
+    kind_title: str
+    columns: tuple[str, ...]  # the table's headers: number, name, party, decision date, 公示日期
+    filters: tuple[tuple[LinkItem, bool, int], ...]  # (link, current, count) for 全部 and each year
+    shown: str  # what the page lists, for its caption
+    rows: tuple[RecordRow, ...]
+    total: int  # rows on all pages of this list
+    months: int
+    withdrawn: int
+    pagination: Pagination
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    layout: ClassVar[str] = "layouts/record.html"
+    kind_title: str
+    metadata: tuple[MetadataRow, ...]
+    last_day: str  # the last day it is published
+    natural_person: bool
+
+
 LayoutContext = (HomeContext | GuideContext | RulesContext | RuleContext | ColumnsContext | ColumnContext
                  | DocumentContext | ReportsContext | ReportContext | CatalogueContext | SearchContext
                  | InspectionContext | NotFoundContext | NormativeContext | ConsultationsContext | ApplyContext
-                 | ApplyFormContext)
+                 | ApplyFormContext | RecordsContext | RecordListContext | RecordContext)

@@ -28,7 +28,8 @@ TEXT = {".txt", ".csv"}
 UTF8_BOM = b"\xef\xbb\xbf"
 ALLOWED_NAMES = "PDF、OFD、Word/WPS 文档、Excel/WPS 表格、演示文稿、RTF、TXT、CSV、ZIP/RAR/7z、JPG/PNG/GIF/WebP/BMP 图片、MP3、MP4"
 # Where the build writes its own files: a content file there could replace a generated page, script or index.
-RESERVED_FOLDERS = {"assets", "pagefind", "search", "columns", "catalogue", "inspection", "guide", "templates"}
+RESERVED_FOLDERS = {"assets", "pagefind", "search", "columns", "catalogue", "inspection", "guide", "templates", "apply",
+                    "normative", "consultations", "records"}  # records/: the raw rows (unmasked, withdrawn ones too)
 RESERVED_FILES = {"index.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml", "site.yaml", "catalogue.csv"}
 
 

@@ -19,6 +19,8 @@ from .inspection_rules import (
     check_guide_office,
     check_interpretation_missing,
     check_personal_data,
+    check_record_dates,
+    check_record_privacy,
     check_validity,
 )
 from .inspection_timing import check_interpretation_time, check_publication_time
@@ -77,6 +79,8 @@ def all_findings(content: Content, bodies: Bodies, today: dt.date, whole: bool =
     findings += check_validity(content, today)
     findings += check_personal_data(content, bodies)
     findings += check_dates(content, today)
+    findings += check_record_privacy(content)
+    findings += check_record_dates(content, today)
     findings += check_guide_office(content)
     if whole:
         findings += check_consultations(content, today)
@@ -89,11 +93,11 @@ def all_findings(content: Content, bodies: Bodies, today: dt.date, whole: bool =
 def checked_counts(content: Content) -> dict[str, int]:
     documents = content.documents
     return {
-        "时效": sum(1 for d in documents if d.written_on),
+        "时效": sum(1 for d in documents if d.written_on) + len(content.records),
         "解读": sum(1 for d in documents if d.is_normative or d.is_interpretation),
         "有效性": sum(1 for d in documents if d.validity or d.is_normative),
-        "栏目": sum(1 for i in content.catalogue.items if i.proactive), "指南": 1, "个人信息": len(documents),
-        "日期": len(documents),
+        "栏目": sum(1 for i in content.catalogue.items if i.proactive), "指南": 1, "个人信息": len(documents) + len(content.records),
+        "日期": len(documents) + len(content.records),
     }
 
 

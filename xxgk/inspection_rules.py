@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from .calendar_months import shift_months
 from .guide_office import compare_with_site
 from .inspection_config import freshness_months
 from .model import Content, Document, Validity
@@ -31,6 +32,7 @@ class InspectionRule:
 LATE_PUBLICATION = InspectionRule("late-publication", "时效", "超过公开时限发布")
 TIME_LIMIT_UNREADABLE = InspectionRule("time-limit-unreadable", "时效", "公开时限无法识别，按 20 个工作日检查")
 CALENDAR_MISSING = InspectionRule("calendar-missing", "时效", "缺少官方节假日数据的年份，按周末推算工作日")
+RECORD_LATE = InspectionRule("record-late", "时效", "行政许可、行政处罚信息超过 7 个工作日公示")
 CONSULTATION_SHORT = InspectionRule("consultation-short", "时效", "征求意见期限少于 30 日")
 CONSULTATION_FEEDBACK_MISSING = InspectionRule("consultation-feedback-missing", "时效", "征求意见结束后未公开意见采纳情况")
 INTERPRETATION_MISSING = InspectionRule("interpretation-missing", "解读", "规范性文件没有政策解读")
@@ -47,7 +49,7 @@ GUIDE_OFFICE = InspectionRule("guide-office", "指南", "指南中的工作机�
 PERSONAL_DATA = InspectionRule("personal-data", "个人信息", "公开内容含有个人信息", is_error=True)
 FUTURE_DATE = InspectionRule("future-date", "日期", "发布日期晚于今天", is_error=True)
 WRITTEN_AFTER_PUBLISHED = InspectionRule("written-after-published", "日期", "成文日期晚于发布日期", is_error=True)
-RULES = (LATE_PUBLICATION, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, CONSULTATION_SHORT, CONSULTATION_FEEDBACK_MISSING,
+RULES = (LATE_PUBLICATION, RECORD_LATE, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING, CONSULTATION_SHORT, CONSULTATION_FEEDBACK_MISSING,
          INTERPRETATION_MISSING, INTERPRETATION_LATE,
          EXPIRED_STILL_VALID, REPEAL_DATE_MISSING, REPLACED_BY_REPEALED, NORMATIVE_DOC_NO,
          ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
@@ -70,14 +72,7 @@ def doc_finding(rule: InspectionRule, document: Document, message: str, field: s
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return shift_months(day, -months)
 
 
 def check_dates(content: Content, today: dt.date) -> Iterator[Finding]:
@@ -89,6 +84,13 @@ def check_dates(content: Content, today: dt.date) -> Iterator[Finding]:
             yield doc_finding(WRITTEN_AFTER_PUBLISHED, document,
                               f"written_on（成文日期）{document.written_on} 晚于 published_on（发布日期）"
                               f"{document.published_on}", "written_on")
+
+
+def check_record_dates(content: Content, today: dt.date) -> Iterator[Finding]:
+    for record in content.records:
+        if record.published_on > today:
+            yield Finding(FUTURE_DATE, f"第{record.line}行 公示日期 {record.published_on} 晚于今天 {today}：评估时会被视为虚假日期",
+                          record.source, record.line, "公示日期")
 
 
 def interpretations_of(content: Content) -> dict[str, list[Document]]:
@@ -190,6 +192,17 @@ def check_guide_office(content: Content) -> Iterator[Finding]:
     guide = content.guide
     for disagreement in compare_with_site(guide.body, guide.body_line, content.site.office):
         yield Finding(GUIDE_OFFICE, disagreement.message, guide.source, disagreement.line)
+
+
+def check_record_privacy(content: Content) -> Iterator[Finding]:
+    """Resident ID, mobile and bank card numbers anywhere in a 行政许可 or 行政处罚 record: never published,
+    惩戒公示 or not (a natural person's name is masked on the page instead)."""
+    for record in content.records:
+        for column, value in record.values:
+            for found in find_personal_data(value):
+                yield Finding(PERSONAL_DATA, f"“{column}”列含有{found.label} {found.masked}：行政许可、行政处罚公示"
+                                             "不得公开个人的身份证号码、手机号码和银行卡号，请删除", record.source,
+                              record.line, column)
 
 
 def check_personal_data(content: Content, bodies: Bodies) -> Iterator[Finding]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from .decision_records import KIND_OF, PUBLISHED
 from .inspection_rules import (
     CALENDAR_MISSING,
     INTERPRETATION_LATE,
     LATE_PUBLICATION,
+    RECORD_LATE,
     TIME_LIMIT_UNREADABLE,
     Finding,
     doc_finding,
@@ -19,6 +21,8 @@ from .time_limits import DEFAULT_WORKING_DAYS, TimeLimit, Unreadable, parse_time
 from .workdays import WorkdayCalendar
 
 CATALOGUE_FILE = PurePosixPath("catalogue.csv")
+# 行政许可、行政处罚等信用信息自作出行政决定之日起 7 个工作日内上网公开 (发改办财金〔2015〕2700号)
+RECORD_WORKING_DAYS = 7
 
 
 def catalogue_limits(catalogue: Catalogue) -> tuple[dict[str, TimeLimit], list[Finding]]:
@@ -54,6 +58,15 @@ def check_publication_time(content: Content, calendar: WorkdayCalendar) -> Itera
                               f"published_on（发布日期）{document.published_on} 距 written_on（成文日期）"
                               f"{document.written_on} 已 {used} 个工作日，超过目录事项 {document.catalogue} 的公开时限 "
                               f"{limit} 个工作日（应于 {deadline} 前发布）", "published_on")
+    for record in content.records:
+        uncovered |= set(calendar.uncovered_years(record.decided_on, record.published_on))
+        used = calendar.workdays_between(record.decided_on, record.published_on)
+        if used > RECORD_WORKING_DAYS:
+            kind = KIND_OF[record.kind]
+            deadline = calendar.add_workdays(record.decided_on, RECORD_WORKING_DAYS)
+            yield Finding(RECORD_LATE, f"“{record.value(kind.number)}”{PUBLISHED} {record.published_on} 距{kind.decided} "
+                                       f"{record.decided_on} 已 {used} 个工作日，超过 {RECORD_WORKING_DAYS} 个工作日"
+                                       f"（应于 {deadline} 前公示）", record.source, record.line, PUBLISHED)
     for year in sorted(uncovered):
         yield Finding(CALENDAR_MISSING, f"{year} 年没有官方节假日和调休数据（请升级 chinesecalendar），"
                                           "该年按周一至周五为工作日推算", None)

@@ -14,6 +14,8 @@ from typing import Any
 
 from .build_cache import key_of
 from .catalogue import load_catalogue
+from .decision_records import KINDS as RECORD_KINDS
+from .decision_records import load_records
 from .inspection_config import inspection_config
 from .model import (
     AnnualReport,
@@ -21,6 +23,7 @@ from .model import (
     Catalogue,
     Consultation,
     Content,
+    DecisionRecord,
     Document,
     Guide,
     Limits,
@@ -57,6 +60,7 @@ class Loaded:
     document_records: tuple[Record, ...]  # every document that could be parsed, schema errors or not
     reports: tuple[AnnualReport, ...]
     empty_parts: tuple[tuple[Path, str], ...]  # (folder, part name) of parts with no file at all
+    records: tuple[DecisionRecord, ...] = ()  # 行政许可 and 行政处罚 rows without errors
 
     @property
     def limits(self) -> Limits:
@@ -67,7 +71,7 @@ class Loaded:
         if self.site is None or self.catalogue is None or self.guide is None:
             return None
         return Content(str(self.root), self.site, self.catalogue, self.guide, self.rules, self.documents,
-                       tuple(sorted(self.reports, key=lambda r: r.year)))
+                       tuple(sorted(self.reports, key=lambda r: r.year)), self.records)
 
 
 def date(value: str) -> dt.date:
@@ -242,6 +246,24 @@ def load_cached_catalogue(path: Path, problems: Problems, work: Work) -> Catalog
     return catalogue
 
 
+def load_cached_records(root: Path, problems: Problems, work: Work) -> tuple[DecisionRecord, ...]:
+    """The 行政许可 and 行政处罚 records, from the build cache when the files' bytes are unchanged."""
+    def key(_root: Path) -> str | None:
+        try:
+            data = [(root / kind.file).read_bytes() if (root / kind.file).is_file() else b"" for kind in RECORD_KINDS]
+        except (OSError, ValueError):
+            return None
+        return key_of("records", str(root), os.getcwd(), *data)
+
+    def load(_root: Path) -> tuple[tuple[DecisionRecord, ...], tuple[Problem, ...]]:
+        found = Problems()
+        return load_records(root, found), found.items
+
+    records, found = work.map("records", [root], key, load)[0]
+    problems.extend(found)
+    return records
+
+
 def load_content(root: Path, problems: Problems, work: Work | None = None) -> Loaded | None:
     """Read every file of the content folder. None when the folder itself cannot be used."""
     if not root.is_dir():
@@ -261,7 +283,7 @@ def load_content(root: Path, problems: Problems, work: Work | None = None) -> Lo
     publisher = site.name if site is not None else ""
     return Loaded(root, site, catalogue, guide, tuple(build_rule(r) for r in rules if r.valid),
                   tuple(build_document(r, publisher) for r in documents if r.valid), tuple(documents),
-                  tuple(load_reports(root, problems)), empty_parts(root))
+                  tuple(load_reports(root, problems)), empty_parts(root), load_cached_records(root, problems, work))
 
 
 def build_limits(data: dict) -> Limits:
@@ -279,6 +301,8 @@ def build_site(data: dict, line_of: Callable[..., int | None] = lambda *_: None)
                 consultation_how=data.get("consultation", {}).get("how"),
                 application_url=data.get("application", {}).get("online_url"),
                 index_no_pattern=data.get("index_no_pattern", Site.index_no_pattern),
+                licence_months=data.get("records", {}).get("licence_months", Site.licence_months),
+                penalty_months=data.get("records", {}).get("penalty_months", Site.penalty_months),
                 limits=build_limits(data.get("limits", {})))
 
 

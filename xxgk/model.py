@@ -112,6 +112,9 @@ class Site:
     consultation_how: str | None = None  # how to comment on a consultation draft, unless it says
     application_url: str | None = None  # the online channel for 依申请公开, if there is one
     index_no_pattern: str = "{code}/{year}-{seq:5}"  # how `xxgk new` numbers documents
+    # 行政许可/行政处罚 records are withdrawn this many months after the decision (site.yaml `records`)
+    licence_months: int = 36
+    penalty_months: int = 12
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,24 @@ class AnnualReport:
 
 
 @dataclass(frozen=True)
+class DecisionRecord:
+    """One 行政许可 or 行政处罚 decision of records/licences.csv or records/penalties.csv, as written:
+    what the public sees (natural persons masked) is made from it in `decision_records`."""
+
+    kind: str  # "licences" or "penalties"
+    source: PurePosixPath
+    line: int
+    values: tuple[tuple[str, str], ...]  # every column of the schema, in its order ("" when empty)
+    decided_on: dt.date
+    published_on: dt.date  # 公示日期
+    until: dt.date | None  # 公示截止日期, when the row gives one
+    natural_person: bool
+
+    def value(self, column: str) -> str:
+        return dict(self.values)[column]
+
+
+@dataclass(frozen=True)
 class Content:
     """A department's whole 政府信息公开 column, validated."""
 
@@ -276,3 +297,4 @@ class Content:
     rules: tuple[Rule, ...]
     documents: tuple[Document, ...]
     reports: tuple[AnnualReport, ...]
+    records: tuple[DecisionRecord, ...] = ()  # 行政许可 and 行政处罚 decisions, file by file, in file order

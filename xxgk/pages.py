@@ -16,8 +16,6 @@ from .contexts import (
     ApplyContext,
     ApplyFormContext,
     Banner,
-    CatalogueContext,
-    CatalogueRow,
     ColumnContext,
     ColumnsContext,
     ColumnSummary,
@@ -28,7 +26,6 @@ from .contexts import (
     FileItem,
     GroupLink,
     GuideContext,
-    HomeContext,
     InspectionContext,
     InspectionEntry,
     InspectionGroup,
@@ -39,19 +36,15 @@ from .contexts import (
     NavPart,
     NormativeContext,
     NormativeRow,
-    NotFoundContext,
     PageLink,
     Pagination,
     RelatedGroup,
     ReportContext,
-    ReportEntry,
-    ReportsContext,
     ReportSection,
     RuleContext,
     RulesContext,
-    SearchContext,
 )
-from .csp import CONTENT_SECURITY_POLICY, SEARCH_CONTENT_SECURITY_POLICY
+from .csp import CONTENT_SECURITY_POLICY
 from .guide_office import states_every_contact
 from .inspection import InspectionReport
 from .inspection_rules import RULES
@@ -92,10 +85,11 @@ class Page:
     in_sitemap: bool = True
     files: tuple[tuple[str, bytes], ...] = ()  # generated downloads that belong to this page
     content_security_policy: str = CONTENT_SECURITY_POLICY
+    parts: tuple[tuple[str, str, str], ...] = PARTS  # the site's navigation: (url, name, what it holds)
 
     @property
     def nav(self) -> tuple[NavPart, ...]:
-        return tuple(NavPart(text, note, self.link(url), url == self.section) for url, text, note in PARTS)
+        return tuple(NavPart(text, note, self.link(url), url == self.section) for url, text, note in self.parts)
 
 
 def crumbs(link: Linker, *trail: Link) -> tuple[LinkItem, ...]:
@@ -310,39 +304,6 @@ def part_pages(model: SiteModel) -> Iterator[Page]:
                link=link, crumbs=crumbs(link, Link(urls.PROACTIVE, "法定主动公开内容")))
 
 
-def build_pages(model: SiteModel, inspection: InspectionReport | None = None, exact_shards: int = 1,
-                index_shards: tuple[str, ...] = ()) -> Iterator[Page]:
-    """Every HTML page of the site but the 404 page, in a fixed order."""
-    link = urls.linker(urls.HOME)
-    yield Page(url=urls.HOME, title="政府信息公开", section=None, link=link,
-               context=HomeContext(tuple(list_item(v, link, v.column.text) for v in model.latest)),
-               lastmod=model.documents[0].document.published_on.isoformat() if model.documents else None)
-    yield from part_pages(model)
-    yield from apply_pages(model)
-    yield from normative_pages(model)
-    yield consultations_page(model)
-    for column in model.columns:
-        yield from column_pages(column)
-    for view in model.documents:
-        yield document_page(view, model)
-    link = urls.linker(urls.REPORTS)
-    entries = tuple(ReportEntry(r.title, link(r.url), r.report.published_on) for r in model.reports)
-    yield Page(url=urls.REPORTS, title="政府信息公开工作年度报告", section=urls.REPORTS, context=ReportsContext(entries),
-               link=link, crumbs=crumbs(link, Link(urls.REPORTS, "政府信息公开工作年度报告")))
-    for report_view in model.reports:
-        yield report_page(report_view)
-    link = urls.linker(urls.CATALOGUE)
-    rows = tuple(CatalogueRow(item, link(href) if href else None) for item, href in model.catalogue)
-    yield Page(url=urls.CATALOGUE, title="标准目录", section=urls.CATALOGUE, context=CatalogueContext(rows), link=link,
-               crumbs=crumbs(link, Link(urls.CATALOGUE, "标准目录")))
-    link = urls.linker(urls.SEARCH)
-    yield Page(url=urls.SEARCH, title="搜索", section=None, context=SearchContext(exact_shards, index_shards), link=link,
-               crumbs=crumbs(link, Link(urls.SEARCH, "搜索")), in_sitemap=False,
-               content_security_policy=SEARCH_CONTENT_SECURITY_POLICY)
-    if inspection is not None and model.site.inspection.page != "none":
-        yield inspection_page(model, inspection)
-
-
 def normative_row(view: DocumentView, link: Linker) -> NormativeRow:
     doc = view.document
     return NormativeRow(
@@ -369,10 +330,3 @@ def normative_pages(model: SiteModel) -> Iterator[Page]:
                    context=NormativeContext(filters, tuple(normative_row(v, link) for v in chosen),
                                             "全部规范性文件" if validity is None else f"有效性为“{label}”的规范性文件"),
                    in_sitemap=True)
-
-
-def not_found_page(model: SiteModel) -> Page:
-    """The 404 page links from the site's path (/gk/assets/site.css): a server shows it at any depth, and
-    without the host name it also works on a staging server or a second host name."""
-    return Page(url=NOT_FOUND_URL, title="页面不存在", section=None, context=NotFoundContext(),
-                link=urls.absolute_linker(urls.root_path(model.site.base_url)), in_sitemap=False)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .assemble import SiteModel
+from .decision_records import CREDIT_CODE
 from .report_format import PROSE_KEYS
 
 
@@ -69,5 +70,21 @@ def other_records(model: SiteModel) -> Iterable[SearchRecord]:
                             "发布机构": [site.name]}, report.published_on.isoformat())
 
 
+def decision_records(model: SiteModel) -> Iterable[SearchRecord]:
+    """行政许可 and 行政处罚 records still published, as the public sees them (natural persons masked)."""
+    for kinds in model.records:
+        kind = kinds.kind
+        for view in kinds.records:
+            record = view.record
+            date = record.published_on.isoformat()
+            shown = dict(view.facts)
+            identifiers = tuple(i for i in (view.number, shown.get(CREDIT_CODE)) if i)
+            yield SearchRecord(view.url, view.title, "\n".join(value for column, value in view.facts if column != kind.name),
+                               {"title": view.title, "date": date, "publisher": view.authority, "column": kind.title,
+                                "doc_no": view.number},
+                               {"栏目": [kind.title], "年份": [str(record.decided_on.year)], "发布机构": [view.authority]},
+                               date, identifiers)
+
+
 def search_records(model: SiteModel) -> list[SearchRecord]:
-    return [*other_records(model), *document_records(model)]
+    return [*other_records(model), *document_records(model), *decision_records(model)]

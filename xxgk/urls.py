@@ -4,6 +4,7 @@
     rules/y.md                 -> rules/y/
     a 一级事项 of the catalogue -> columns/<code>/, page 2 at columns/<code>/page/2/
     reports/2024.yaml          -> reports/2024/
+    a row of records/<kind>.csv -> records/<kind>/<12 hex digits of its decision number's hash>/
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ APPLY = "apply/"  # 依申请公开: how to apply, the office, the form
 APPLY_FORM = "apply/form/"  # the 申请表 as a page to print
 CONSULTATIONS = "consultations/"  # 征求意见: every draft published for comment
 NORMATIVE = "normative/"  # 规范性文件库, with one page per validity under it (a filter without JavaScript)
+RECORDS = "records/"  # 行政许可 and 行政处罚 公示: records/<kind>/, a page per year and per record under it
 SEPARATORS = "-._"
 
 
@@ -40,6 +42,14 @@ def rule_url(rule: Rule) -> str:
 
 def report_url(year: int) -> str:
     return f"{REPORTS}{year}/"
+
+
+def record_list_url(kind: str, year: int | None = None) -> str:
+    return f"{RECORDS}{kind}/" + (f"{year}/" if year is not None else "")
+
+
+def record_url(kind: str, record_id: str) -> str:
+    return f"{RECORDS}{kind}/{record_id}/"
 
 
 def file_url(source: PurePosixPath) -> str:

@@ -15,9 +15,10 @@ from .build_cache import key_of
 from .inspection import InspectionReport
 from .out_guard import MARKER, MARKER_TEXT
 from .output import Staging, digest_of
-from .pages import Page, build_pages, not_found_page
+from .pages import Page
 from .progress import Progress
 from .render import TEMPLATE_DIR, render_feed, render_page
+from .site_pages import build_pages, not_found_page
 from .work import Work
 
 FEED_SIZE = 50
