@@ -72,11 +72,20 @@ def edit_site_settings(content: Path) -> None:
     replace_in(content / "site.yaml", '"0999-55501202"', '"0999-55501203"')
 
 
+def edit_record(content: Path) -> None:
+    replace_in(content / "records/penalties.csv", "责令限期整改，罚款人民币5万元", "责令限期整改，罚款人民币6万元")
+
+
+def remove_records(content: Path) -> None:  # the 许可处罚公示 part leaves every page's navigation
+    shutil.rmtree(content / "records")
+
+
 CHANGES: dict[str, Callable[[Path], None]] = {
     "edit a body": edit_body, "edit a title": edit_title, "add a document": add_document,
     "delete a document": delete_document, "rename a document": rename_document,
     "edit a policy that has an interpretation": edit_interpreted_policy, "override a template": override_template,
-    "override an asset": override_asset, "edit site.yaml": edit_site_settings,
+    "override an asset": override_asset, "edit site.yaml": edit_site_settings, "edit a record": edit_record,
+    "remove the records": remove_records,
 }
 
 

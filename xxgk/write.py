@@ -46,7 +46,7 @@ def page_key(model: SiteModel, page: Page, templates: str) -> str | None:
     """Everything a page's HTML is made from, as a cache key: the templates' digest, the site settings,
     the page's own fields and its typed context (frozen dataclasses, so their repr is their value)."""
     state = repr((model.site, page.url, page.title, page.section, page.crumbs, page.description,
-                  page.content_security_policy, page.in_sitemap, page.context))
+                  page.content_security_policy, page.in_sitemap, page.parts, page.context))
     return None if " at 0x" in state else key_of("page", templates, state)
 
 
