@@ -44,6 +44,16 @@ def key_of(*parts: Any) -> str:
     return digest.hexdigest()
 
 
+def key_of_each(label: str, values: Iterable[Any]) -> str:
+    """A cache key over many values, each repr'd in turn: the whole is never one string in memory."""
+    digest = hashlib.sha256(tool_version().encode() + b"\0" + label.encode())
+    for value in values:
+        data = repr(value).encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def folder_digest(folders: Iterable[Path]) -> str:
     """Every file under the folders, names and bytes: the templates (and the department's overrides)."""
     digest = hashlib.sha256()

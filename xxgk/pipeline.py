@@ -11,18 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import urls
-from .assemble import assemble
+from .assemble import SiteModel, assemble
 from .bodies import Bodies
-from .build_cache import BuildCache, folder_digest, key_of
+from .build_cache import BuildCache, folder_digest, key_of, key_of_each
 from .check_report import Verdict
 from .checks import run_checks
 from .inspection import InspectionReport
 from .linkcheck import broken_links, missing_targets
 from .loader import load_content
-from .model import Content
+from .model import Content, SourceLines
 from .output import Staging
 from .pages import NOT_FOUND_URL
 from .portal_export import write_for_portal
@@ -153,12 +154,35 @@ def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,
         work.cache.close()
 
 
+def without_sources(content: Content) -> Content:
+    """The documents without their Markdown and source lines, which only loading and checking read: the
+    converted bodies are what the pages show, and at 100,000 documents the sources would be a few
+    hundred MB more held until the end of the build."""
+    return replace(content, documents=tuple(replace(d, body="", lines=SourceLines()) for d in content.documents))
+
+
+def write_search_stage(work: Work, staging: Staging, model: SiteModel, search: bool) -> tuple[int, tuple[str, ...]]:
+    """The search bundle and the portal's summary; returns the number of exact-lookup shards and the names
+    of the index shards. Its own function so the search records (every page's text) are freed before the
+    pages are rendered: memory must not hold two copies of every body."""
+    records = search_records(model) if search else []
+    shard_count, shards, outgoing = work.map("exact-lookup", [records],
+                                             partial(key_of_each, "exact-lookup"), exact_shards)[0]
+    index_shards: tuple[str, ...] = ()
+    if search:
+        index_shards = write_search(staging, records, shards, work, model.site.limits.search_shard_pages)
+    write_for_portal(staging, model, index_shards, shard_count, outgoing)
+    return shard_count, index_shards
+
+
 def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict: bool, progress: Progress,
                search: bool, verify: bool, started: float, base_url: str | None = None) -> BuildResult:
     result = check(content_dir, today, work)
     content, bodies = result.content, result.bodies
     if result.failed(strict) or content is None or bodies is None:
         return BuildResult(result)
+    result = result.outcome  # what is reported; the content is kept below, without its sources
+    content = without_sources(content)
     if base_url is not None:
         content = replace(content, site=replace(content.site, base_url=base_url))
     model = assemble(content, bodies, today)
@@ -166,13 +190,7 @@ def build_with(work: Work, content_dir: Path, out: Path, today: dt.date, strict:
     staging = Staging(out, None if verify else work.cache.get("manifest", manifest_key(out)))
     try:
         search_started = time.monotonic()
-        records = search_records(model) if search else []
-        shard_count, shards, outgoing = work.map("exact-lookup", [records],
-                                                 lambda items: key_of("exact-lookup", repr(items)), exact_shards)[0]
-        index_shards: tuple[str, ...] = ()
-        if search:
-            index_shards = write_search(staging, records, shards, work, content.site.limits.search_shard_pages)
-        write_for_portal(staging, model, index_shards, shard_count, outgoing)
+        shard_count, index_shards = write_search_stage(work, staging, model, search)
         search_seconds = time.monotonic() - search_started
         try:
             written = write_site(staging, make_environment(content_dir), model, content_dir, progress,

@@ -17,7 +17,7 @@ from .inspection import InspectionReport
 from .problems import Problems
 from .render import OVERRIDE_FOLDER, make_environment, render_page
 from .site_pages import build_pages, not_found_page
-from .write import feeds
+from .write import PageEntry, feeds
 
 ASSETS = "assets"  # copied, not rendered
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
@@ -107,10 +107,12 @@ def hidden_attributes(tree: nodes.Template) -> list[tuple[int, str]]:
 
 def try_overrides(environment: jinja2.Environment, model: SiteModel, inspection: InspectionReport | None) -> None:
     """Render one page of each layout, the 404 page and the feeds: raises TemplateFailure as a build would."""
-    pages = list(build_pages(model, inspection))
     seen: set[str] = set()
-    for page in [*pages, not_found_page(model)]:
+    entries = []
+    for page in build_pages(model, inspection):
+        entries.append(PageEntry.of(page))
         if page.context.layout not in seen:
             seen.add(page.context.layout)
             render_page(environment, model, page)
-    feeds(environment, model, pages)
+    render_page(environment, model, not_found_page(model))
+    feeds(environment, model, entries)

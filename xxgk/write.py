@@ -4,7 +4,9 @@ shows has changed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import jinja2
@@ -33,6 +35,19 @@ class Rendered:
 
     digest: str
     targets: tuple[str, ...]  # every site-relative URL the page links to
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """What the sitemap and robots.txt need of a page."""
+
+    url: str
+    lastmod: str | None
+    in_sitemap: bool
+
+    @classmethod
+    def of(cls, page: Page) -> PageEntry:
+        return cls(page.url, page.lastmod, page.in_sitemap)
 
 
 @dataclass(frozen=True)
@@ -81,21 +96,27 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
                work: Work | None = None, templates: str = "", index_shards: tuple[str, ...] = ()) -> Written:
     """Pages, feeds, assets and published files."""
     work = work or Work()
-    pages = list(build_pages(model, inspection, exact_shards, index_shards))
-    not_found = not_found_page(model)
+
+    def every_page() -> Iterator[Page]:
+        yield from build_pages(model, inspection, exact_shards, index_shards)
+        yield not_found_page(model)
+
+    # Pages are made twice, once to count them and note what the feeds need, once to render them a batch
+    # at a time: holding every page's context (a copy of every body) at once would take as much memory again.
+    entries = [PageEntry.of(page) for page in every_page()]
     files = 0
     targets: list[tuple[str, tuple[str, ...]]] = []
-    everything = [*pages, not_found]
-    for start in range(0, len(everything), RENDER_BATCH):
-        batch = everything[start:start + RENDER_BATCH]
+    pages = every_page()
+    for start in range(0, len(entries), RENDER_BATCH):
+        batch = list(islice(pages, RENDER_BATCH))
         for page, rendered in zip(batch, write_pages(work, staging, env, model, batch, templates), strict=True):
             targets.append((page.url, rendered.targets))
             for path, data in page.files:
                 staging.write_bytes(path, data)
                 files += 1
-        progress.update("生成页面", min(start + RENDER_BATCH, len(everything)), len(everything))
+        progress.update("生成页面", min(start + RENDER_BATCH, len(entries)), len(entries))
     progress.finish()
-    for name, text in feeds(env, model, pages).items():
+    for name, text in feeds(env, model, entries[:-1]).items():
         staging.write_text(name, text)
     staging.write_text(MARKER, MARKER_TEXT)  # tells a later build that this folder is a site it may replace
     for name, source in sorted(asset_files(content_root)):
@@ -110,10 +131,10 @@ def write_site(staging: Staging, env: jinja2.Environment, model: SiteModel, cont
         else:
             staging.write_bytes(published.as_posix(), converted)
         files += 1
-    return Written(len(pages) + 1, files, tuple(targets))
+    return Written(len(entries), files, tuple(targets))
 
 
-def feeds(env: jinja2.Environment, model: SiteModel, pages: list[Page]) -> dict[str, str]:
+def feeds(env: jinja2.Environment, model: SiteModel, pages: list[PageEntry]) -> dict[str, str]:
     """sitemap.xml, feed.xml and robots.txt."""
     sitemap = [p for p in pages if p.in_sitemap]
     newest = model.documents[:FEED_SIZE]
