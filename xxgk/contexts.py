@@ -25,6 +25,16 @@ class LinkItem:
 
 
 @dataclass(frozen=True)
+class FilterLink:
+    """filter-links items."""
+
+    text: str
+    href: str
+    count: int
+    current: bool
+
+
+@dataclass(frozen=True)
 class ListItem:
     """document-list items."""
 
@@ -136,7 +146,7 @@ class NormativeRow:
 @dataclass(frozen=True)
 class NormativeContext:
     layout: ClassVar[str] = "layouts/normative.html"
-    filters: tuple[tuple[LinkItem, bool, int], ...]  # (link, current, count) for 全部 and each validity
+    filters: tuple[FilterLink, ...]  # 全部 and each validity
     rows: tuple[NormativeRow, ...]
     shown: str  # what the page lists, for its caption
 
@@ -343,7 +353,7 @@ class RecordListContext:
     layout: ClassVar[str] = "layouts/record-list.html"
     kind_title: str
     columns: tuple[str, ...]  # the table's headers: number, name, party, decision date, 公示日期
-    filters: tuple[tuple[LinkItem, bool, int], ...]  # (link, current, count) for 全部 and each year
+    filters: tuple[FilterLink, ...]  # 全部 and each year
     shown: str  # what the page lists, for its caption
     rows: tuple[RecordRow, ...]
     total: int  # rows on all pages of this list

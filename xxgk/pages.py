@@ -24,6 +24,7 @@ from .contexts import (
     ConsultationsContext,
     DocumentContext,
     FileItem,
+    FilterLink,
     GroupLink,
     GuideContext,
     InspectionContext,
@@ -321,8 +322,8 @@ def normative_pages(model: SiteModel) -> Iterator[Page]:
         url = urls.NORMATIVE + path
         link = urls.linker(url)
         chosen = [v for v in normative if validity is None or v.validity == validity]
-        filters = tuple((LinkItem(f"{name}", link(urls.NORMATIVE + other)), other == path,
-                         sum(1 for v in normative if wanted is None or v.validity == wanted))
+        filters = tuple(FilterLink(name, link(urls.NORMATIVE + other),
+                                   sum(1 for v in normative if wanted is None or v.validity == wanted), other == path)
                         for other, name, wanted in NORMATIVE_FILTERS)
         title = "规范性文件库" if validity is None else f"规范性文件库：{label}"
         trail = (Link(urls.NORMATIVE, "规范性文件库"),) + ((Link(url, label),) if validity else ())

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from . import urls
 from .assemble import Link, SiteModel
 from .contexts import (
-    LinkItem,
+    FilterLink,
     MetadataRow,
     RecordContext,
     RecordKindEntry,
@@ -40,8 +40,9 @@ def list_pages(model: SiteModel, kinds: RecordList) -> Iterator[Page]:
         chosen = [v for v in kinds.records if year is None or v.record.decided_on.year == year]
         for number, total, url, chunk in paginate(base, chosen):
             link = urls.linker(url)
-            filters = tuple((LinkItem(name, link(href)), href == base,
-                             sum(1 for v in kinds.records if wanted is None or v.record.decided_on.year == wanted))
+            filters = tuple(FilterLink(name, link(href),
+                                       sum(1 for v in kinds.records if wanted is None or v.record.decided_on.year == wanted),
+                                       href == base)
                             for wanted, name, href in filters_spec)
             trail = [Link(urls.RECORDS, TITLE), Link(kinds.url, kind.title)]
             trail += [Link(base, label)] if year is not None else []
