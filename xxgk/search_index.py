@@ -22,7 +22,7 @@ from .pagefind_stable import stabilise
 from .search_exact import FOLDER as EXACT_FOLDER
 from .search_records import SearchRecord
 from .search_shards import Shard, assign_shards
-from .search_text import index_text
+from .search_text import excerpt_text, index_text
 from .simplified import table as simplified_table
 from .work import Work
 
@@ -37,9 +37,12 @@ SHARD_FILTER = "分片"
 def record_page(record: SearchRecord, shard: str | None = None) -> str:
     """The copy of a page that Pagefind indexes: metadata in <head>, the split text as the body. With
     several shards, each page also carries its shard as a filter, so the search page can ask the shards
-    one by one for "newest first"."""
+    one by one for "newest first". What the page's text has that the index copy lost is metadata too,
+    `text` (excerpt_text): the search page's excerpts show the text as the page has it (docs/search.md)."""
     filters = {**record.filters, **({SHARD_FILTER: [shard]} if shard else {})}
     head = [f'<meta data-pagefind-meta="{key}[content]" content="{escape(value)}">' for key, value in record.meta.items()]
+    if record.text:
+        head.append(f'<meta data-pagefind-meta="text[content]" content="{escape(excerpt_text(record.text))}">')
     head += [f'<meta data-pagefind-filter="{key}[content]" content="{escape(value)}">'
              for key, values in filters.items() for value in values]
     # the URL breaks ties between pages of one date, so "newest first" is the same order in every build

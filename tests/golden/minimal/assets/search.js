@@ -1,7 +1,7 @@
 // The search page (see docs/search.md). A query that is exactly a title, 发文字号 or 索引号 is answered
 // from the exact-lookup shards: that page and the pages that cite it. Any other query goes to
 // Pagefind as exact phrases of single characters, folded to Simplified as the build folded the index.
-import { exactKey, fnv1a, pagefindQuery, toSimplified } from "./search-text.js";
+import { exactKey, fnv1a, ownExcerpt, pagefindQuery, toSimplified } from "./search-text.js";
 
 const app = document.getElementById("search-app");
 const root = new URL(app.dataset.root, location.href);
@@ -17,6 +17,9 @@ const DEPARTMENT_FILTER = "部门";
 const PAGE = 10;  // results per batch: each one costs a fragment download
 const FILTER_ORDER = (app.dataset.filters || "栏目 年份 发布机构 有效性 体裁").split(" ");
 const EXACT_MIN = 6;  // a shorter query without digits is a term, not a title or a number
+const EXCERPT_WORDS = 40;  // an excerpt's length in Pagefind's words: about 40 characters of Chinese
+// The page's text in its short form (meta `text`) is for excerpts only: a match in it must not rank.
+const RANKING = { metaWeights: { text: 0 } };
 
 const input = document.getElementById("search-page-input");
 const status = document.getElementById("search-status");
@@ -69,10 +72,21 @@ function cleanExcerpt(html) {
   return html.replaceAll("\u200b", "").replace(/<\/mark>(\s*)<mark>/g, "$1");
 }
 
+// The excerpt in the page's own text, or null for Pagefind's (see ownExcerpt): never a broken result.
+function pageExcerpt(data) {
+  try {
+    return ownExcerpt(data, EXCERPT_WORDS);
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}
+
 const BADGES = { match: "文件名称、文号或索引号完全匹配", cites: "引用了该文件" };
 
 // data: {url, meta, excerpt}; the excerpt is Pagefind's HTML, or [before, cited, after] from a shard.
-function resultItem(data, kind = "") {
+// own: the excerpt in the page's own text, [text, marked] parts (ownExcerpt), shown instead of Pagefind's.
+function resultItem(data, kind = "", own = null) {
   const meta = data.meta || {};
   const li = element("li", { class: kind === "match" ? "result result-exact" : "result" });
   const heading = element("h3", { class: "result-title" });
@@ -90,7 +104,11 @@ function resultItem(data, kind = "") {
       meta.validity));
   }
   li.append(facts);
-  if (Array.isArray(data.excerpt)) {
+  if (own) {
+    const excerpt = element("p", { class: "result-excerpt" });
+    excerpt.append(...own.map(([text, marked]) => (marked ? element("mark", {}, text) : text)));
+    li.append(excerpt);
+  } else if (Array.isArray(data.excerpt)) {
     const [before, cited, after] = data.excerpt;
     const excerpt = element("p", { class: "result-excerpt" });
     excerpt.append(before, element("mark", {}, cited), after);
@@ -227,7 +245,7 @@ async function showMore() {
   }
   const pinned = new Set(current.pinned.map((card) => new URL(card.url, root).href));
   for (const data of items) {
-    if (!pinned.has(new URL(data.url, location.href).href)) list.append(resultItem(data));
+    if (!pinned.has(new URL(data.url, location.href).href)) list.append(resultItem(data, "", pageExcerpt(data)));
   }
   current.shown += items.length;
   more.hidden = current.source.done;
@@ -312,12 +330,12 @@ async function main() {
   status.textContent = "正在加载搜索索引……";
   const labelled = (index) => (index.department ? { mergeFilter: { [DEPARTMENT_FILTER]: index.department } } : {});
   pagefind = await import(new URL(`${indexes[0].path}pagefind/pagefind.js`, root).href);
-  await pagefind.options({ excerptLength: 40, ...labelled(indexes[0]) });
+  await pagefind.options({ excerptLength: EXCERPT_WORDS, ranking: RANKING, ...labelled(indexes[0]) });
   for (const [position, index] of indexes.entries()) {
     for (const [order, name] of index.shards.entries()) {
       if (position === 0 && order === 0) continue;  // the bundle loaded above
       const bundle = new URL(`${index.path}pagefind/${order === 0 ? "" : `${name}/`}`, root).href;
-      await pagefind.mergeIndex(bundle, { excerptLength: 40, ...labelled(index) });
+      await pagefind.mergeIndex(bundle, { excerptLength: EXCERPT_WORDS, ranking: RANKING, ...labelled(index) });
     }
   }
   available = await pagefind.filters();
