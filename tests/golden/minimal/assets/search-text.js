@@ -74,7 +74,7 @@ export function fnv1a(text) {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const BLANK = /\s/u;
-const OPENING = /[〔(\[【{《〈<“‘"'「『]/u;  // joiners (xxgk/search_text.JOINERS) that open, after NFKC
+const OPENING = /[〔([【{《〈<“‘"'「『]/u;  // joiners (xxgk/search_text.JOINERS) that open, after NFKC
 const CLAUSE_END = /[\s。，；：！？,;:!?]/u;
 const LEAD = 10;  // words shown before the first match
 
