@@ -99,11 +99,30 @@ class BuildCache:
     @staticmethod
     def open(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=BuildCache.lock_timeout, isolation_level=None)
+        if BuildCache.written_by_another_version(db):
+            # Every key includes the tool's version, so nothing in it can hit again; deleting its entries one
+            # by one took over 20 minutes for 100,000 documents, starting a new file takes none.
+            db.close()
+            for name in (path.name, path.name + "-wal", path.name + "-shm"):
+                (path.parent / name).unlink(missing_ok=True)
+            db = sqlite3.connect(path, timeout=BuildCache.lock_timeout, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS entries (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
-        db.execute("BEGIN")
+        db.execute("CREATE TABLE IF NOT EXISTS version (tool TEXT)")
+        db.execute("BEGIN")  # the version is noted with the first entry written: opening takes no write lock
         return db
+
+    @staticmethod
+    def written_by_another_version(db: sqlite3.Connection) -> bool:
+        """A cache file holding entries of another version of the tool (or of one before versions were noted)."""
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "entries" not in tables:
+            return False
+        if "version" not in tables:
+            return db.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None
+        noted = db.execute("SELECT tool FROM version").fetchone()
+        return noted is not None and noted[0] != tool_version()
 
     def get(self, kind: str, key: str) -> Any | None:
         if self.db is None:
@@ -121,6 +140,8 @@ class BuildCache:
             return
         self.used.add((kind, key))
         try:
+            if self.db.execute("SELECT 1 FROM version").fetchone() is None:
+                self.db.execute("INSERT INTO version VALUES (?)", (tool_version(),))
             self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
                             (kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
         except sqlite3.OperationalError:  # another build writes to this cache: this one goes on without it
