@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from conftest import replace_in, tree
+from xxgk import pipeline, search_index
 from xxgk.search_records import SearchRecord
 from xxgk.search_shards import assign_shards
 
@@ -50,3 +52,17 @@ def test_a_change_reindexes_only_its_shard_and_the_result_equals_a_clean_build(d
     clean = run("build", "--content", "content", "--out", "clean", "--today", TODAY, "--no-cache")
     assert clean.code == 0
     assert tree(Path("site")) == tree(Path("clean"))
+
+
+def test_a_changed_page_alone_is_searched_for_citations_and_copied_for_pagefind_again(demo, run, monkeypatch):
+    monkeypatch.setenv("XXGK_JOBS", "1")  # computed in this process, where the calls are counted
+    calls: Counter[str] = Counter()
+    citations, page = pipeline.record_citations, search_index.record_page
+    monkeypatch.setattr(pipeline, "record_citations", lambda record: calls.update(["citations"]) or citations(record))
+    monkeypatch.setattr(search_index, "record_page", lambda record, shard=None: calls.update(["page"]) or page(record, shard))
+    assert run("build", "--content", "content", "--out", "site", "--today", TODAY).code == 0
+    assert calls["citations"] > 50 and calls["page"] == calls["citations"]  # every page, the first time
+    calls.clear()
+    replace_in(demo / "documents/2025/price-monitoring-2025-05.md", "价格总体平稳", "价格总体稳定")
+    assert run("build", "--content", "content", "--out", "site", "--today", TODAY).code == 0
+    assert calls == {"citations": 1, "page": 1}

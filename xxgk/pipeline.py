@@ -31,9 +31,9 @@ from .problems import Problems
 from .progress import Progress
 from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, TemplateFailure, make_environment, table_wrapper
 from .run_memo import inputs_digest, out_matches, run_key
-from .search_exact import exact_shards
+from .search_exact import exact_shards, record_citations
 from .search_index import write_search
-from .search_records import search_records
+from .search_records import SearchRecord, search_records
 from .template_overrides import check_overrides, override_templates, try_overrides
 from .work import Work
 from .workers import default_jobs
@@ -161,13 +161,20 @@ def without_sources(content: Content) -> Content:
     return replace(content, documents=tuple(replace(d, body="", lines=SourceLines()) for d in content.documents))
 
 
+def exact_lookup(work: Work, records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]], dict[str, dict]]:
+    """search_exact.exact_shards, each page's citations found on every core and kept in the cache: a
+    changed page costs one search of its text, not one of every page's."""
+    cited = work.map("citations", records, lambda r: key_of("citations", r.title, r.text), record_citations)
+    return exact_shards(records, cited)
+
+
 def write_search_stage(work: Work, staging: Staging, model: SiteModel, search: bool) -> tuple[int, tuple[str, ...]]:
     """The search bundle and the portal's summary; returns the number of exact-lookup shards and the names
     of the index shards. Its own function so the search records (every page's text) are freed before the
     pages are rendered: memory must not hold two copies of every body."""
     records = search_records(model) if search else []
-    shard_count, shards, outgoing = work.map("exact-lookup", [records],
-                                             partial(key_of_each, "exact-lookup"), exact_shards)[0]
+    shard_count, shards, outgoing = work.map("exact-lookup", [records], partial(key_of_each, "exact-lookup"),
+                                             partial(exact_lookup, work))[0]
     index_shards: tuple[str, ...] = ()
     if search:
         index_shards = write_search(staging, records, shards, work, model.site.limits.search_shard_pages)

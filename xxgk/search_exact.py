@@ -97,21 +97,36 @@ def newest(cards: Iterable[dict]) -> list[dict]:
     return sorted(cards, key=lambda c: (c["meta"].get("date", ""), c["url"]), reverse=True)
 
 
-def exact_shards(records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]], dict[str, dict]]:
+def cited_text(record: SearchRecord) -> str:
+    """The text a page's citations are found in, and their excerpts cut from."""
+    return (record.title + "\n" + record.text).replace("\n", " ")
+
+
+def record_citations(record: SearchRecord) -> tuple[tuple[str, int, int], ...]:
+    """The candidate keys a page cites, with their spans in cited_text(record): what exact_shards needs of
+    each page's text, so a build can compute it once per page and keep it (it reads only title and text)."""
+    # to_simplified keeps every offset, so a citation found in the folded text is cut from the original
+    return tuple(citations(to_simplified(cited_text(record))))
+
+
+def exact_shards(records: list[SearchRecord], cited: list[tuple[tuple[str, int, int], ...]] | None = None,
+                 ) -> tuple[int, dict[int, dict[str, dict]], dict[str, dict]]:
     """(shard count, shard number -> {key: {"match": [cards], "cited_by": [cards], "cited_total": n}}, outgoing).
     A page cites a key when its text holds that same title in 《》 or that same number, as a phrase search
     would find it. `outgoing` holds the citations of keys no page of this site answers to ({key: {"cited_by",
-    "cited_total"}}): on a portal another department's page may (portal_search combines them)."""
+    "cited_total"}}): on a portal another department's page may (portal_search combines them). `cited`:
+    record_citations of each record, when computed already."""
     owners: dict[str, list[SearchRecord]] = {}
     for record in records:
         for key in keys(record):
             owners.setdefault(key, []).append(record)
     cited_by: dict[str, dict[str, dict]] = {}  # key -> citing url -> card
     elsewhere: dict[str, dict[str, dict]] = {}
-    for record in records:
-        text = (record.title + "\n" + record.text).replace("\n", " ")
-        # to_simplified keeps every offset, so a citation found in the folded text is cut from the original
-        for key, start, end in citations(to_simplified(text)):
+    if cited is None:
+        cited = [record_citations(record) for record in records]
+    for record, found in zip(records, cited, strict=True):
+        text = cited_text(record)
+        for key, start, end in found:
             if key in owners:
                 if all(owner.url != record.url for owner in owners[key]):
                     cited_by.setdefault(key, {}).setdefault(record.url, card(record, excerpt(text, start, end)))

@@ -12,12 +12,14 @@ import importlib.metadata
 import json
 import subprocess
 import tempfile
+import zlib
 from html import escape
 from pathlib import Path
 
 from .build_cache import key_of
 from .model import Limits
 from .output import Staging
+from .pagefind_input import restore_urls, write_pages
 from .pagefind_stable import stabilise
 from .search_exact import FOLDER as EXACT_FOLDER
 from .search_records import SearchRecord
@@ -70,10 +72,7 @@ def write_bundle(pages: list[tuple[str, str]], output: Path, scratch: Path) -> N
     """Index (URL, index copy) pairs with the Pagefind command line. Its process ends only when every file
     is written; the Python API's service was seen to stop while still writing (a pagefind.js cut short)."""
     with tempfile.TemporaryDirectory(prefix="pages-", dir=scratch) as folder:
-        for url, html in pages:
-            path = Path(folder) / url / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(html, encoding="utf-8")
+        renamed = write_pages(Path(folder), pages)
         executable = pagefind_executable()
         try:
             done = subprocess.run([executable, "--site", folder, "--output-path", str(output), "--silent"],
@@ -83,6 +82,7 @@ def write_bundle(pages: list[tuple[str, str]], output: Path, scratch: Path) -> N
         if done.returncode != 0:
             detail = (done.stderr.strip() or done.stdout.strip())[-500:]
             raise SearchIndexError(f"Pagefind 生成搜索索引失败（退出码 {done.returncode}）{'：' + detail if detail else ''}")
+    restore_urls(output, renamed)
 
 
 def shard_bundle(pages: list[tuple[str, str]], primary: bool, scratch: Path) -> dict[str, bytes]:
@@ -105,8 +105,13 @@ def indexed_shard(work: Work, shard: Shard, primary: bool, several: bool, pagefi
     key = key_of("search-shard", pagefind_version, primary, several, shard.name, repr(shard.records))
 
     def index(item: Shard) -> dict[str, bytes]:
-        return shard_bundle([(r.url, record_page(r, item.name if several else None)) for r in item.records], primary,
-                            scratch)
+        label = item.name if several else None
+        # each index copy made on every core and kept (compressed: it is mostly the text, spaced out), so a
+        # shard indexed again for one changed page makes one copy, not one per page
+        pages = work.map("search-page", item.records, lambda record: key_of("search-page", label, repr(record)),
+                         lambda record: zlib.compress(record_page(record, label).encode("utf-8"), 1))
+        return shard_bundle([(record.url, zlib.decompress(page).decode("utf-8"))
+                             for record, page in zip(item.records, pages, strict=True)], primary, scratch)
     return work.map("search-shard", [shard], lambda _shard: key, index)[0]
 
 
