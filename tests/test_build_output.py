@@ -10,6 +10,7 @@ import pytest
 
 from conftest import FIXTURE_EPOCH, REPO, replace_in, soup, write
 from xxgk import write as write_module
+from xxgk.output import OutputFile, Staging, digest_of
 
 
 def digest(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -144,3 +145,20 @@ def test_verify_reads_the_output_back_and_finds_a_link_typed_into_a_template(con
     assert result.code == 1
     assert "site/rules/index.html: 错误 [output-link] 生成的页面中有无法打开的链接 \"../typed-by-hand/\"" in result.err
     assert digest(site) == before
+
+
+def test_publishing_only_the_changes_stages_them_without_folders(tmp_path):
+    out = tmp_path / "site"
+    (out / "old").mkdir(parents=True)
+    (out / "old/index.html").write_text("旧页面", encoding="utf-8")
+    status = os.stat(out / "old/index.html")
+    manifest = {"old/index.html": OutputFile(digest_of("旧页面".encode()), status.st_size, status.st_mtime_ns)}
+    staging = Staging(out, manifest)
+    staging.write_text("documents/2024/a/index.html", "新页面")
+    staging.write_text("old/index.html", "旧页面")  # unchanged: not staged at all
+    assert [p.name for p in staging.path.iterdir()] == ["0"] and not any(p.is_dir() for p in staging.path.iterdir())
+    staging.commit()
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == ["documents/2024/a/index.html", "old/index.html"]
+    assert (out / "documents/2024/a/index.html").read_text(encoding="utf-8") == "新页面"
+    assert not staging.path.exists()

@@ -61,7 +61,7 @@ class Staging:
         self.previous = manifest if manifest is not None and self.out.is_dir() else None
         self.path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX + self.out.name + "-", dir=self.out.parent))
         self.digests: dict[str, str] = {}  # every file of the new site -> its digest
-        self.staged: set[str] = set()  # the ones written into the staging folder
+        self.staged: dict[str, Path] = {}  # the ones written into the staging folder -> where
         self.folders: set[Path] = {self.path}  # made already
 
     @property
@@ -82,11 +82,20 @@ class Staging:
         return normal
 
     def staging_file(self, normal: str) -> Path:
-        target = self.path / normal
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.update((target.parent, *target.parent.parents))
-        self.staged.add(normal)
+        target = self.staged.get(normal)
+        if target is not None:
+            return target
+        if self.complete:  # the staging folder becomes --out: the site's own folders
+            target = self.path / normal
+            if target.parent not in self.folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.update((target.parent, *target.parent.parents))
+        else:
+            # Renamed into --out one by one: numbered files, no folders, since removing a folder made
+            # moments before costs milliseconds on some filesystems (pagefind_input), which a change
+            # of every page (a template) would pay once per page.
+            target = self.path / str(len(self.staged))
+        self.staged[normal] = target
         return target
 
     def unchanged(self, relative: str, digest: str) -> bool:
@@ -150,10 +159,13 @@ class Staging:
 
     def apply_changes(self) -> None:
         """Rename each staged file into --out, then delete whatever --out holds that the site no longer has."""
-        for relative in sorted(self.staged):
+        made: set[Path] = set()
+        for relative, staged in sorted(self.staged.items()):
             target = self.out / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.path / relative, target)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(staged, target)
         top = str(self.out)
         for folder, _dirs, names in os.walk(top, topdown=False):
             inside = folder[len(top) + 1:].replace(os.sep, "/")  # the folder's site-relative path
