@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from conftest import replace_in, tree
+from conftest import REPO, replace_in, tree, write
 from xxgk import pipeline, search_index
 from xxgk.search_records import SearchRecord
 from xxgk.search_shards import assign_shards
@@ -56,13 +56,25 @@ def test_a_change_reindexes_only_its_shard_and_the_result_equals_a_clean_build(d
 
 def test_a_changed_page_alone_is_searched_for_citations_and_copied_for_pagefind_again(demo, run, monkeypatch):
     monkeypatch.setenv("XXGK_JOBS", "1")  # computed in this process, where the calls are counted
+    with (demo / "site.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("limits:\n  search_shard_pages: 25\n")
     calls: Counter[str] = Counter()
     citations, page = pipeline.record_citations, search_index.record_page
     monkeypatch.setattr(pipeline, "record_citations", lambda record: calls.update(["citations"]) or citations(record))
     monkeypatch.setattr(search_index, "record_page", lambda record, shard=None: calls.update(["page"]) or page(record, shard))
-    assert run("build", "--content", "content", "--out", "site", "--today", TODAY).code == 0
-    assert calls["citations"] > 50 and calls["page"] == calls["citations"]  # every page, the first time
-    calls.clear()
+
+    def build() -> Counter[str]:
+        calls.clear()
+        assert run("build", "--content", "content", "--out", "site", "--today", TODAY).code == 0
+        return Counter(calls)
+    first = build()
+    assert first["citations"] > 50 and first["page"] == first["citations"]  # every page, the first time
     replace_in(demo / "documents/2025/price-monitoring-2025-05.md", "价格总体平稳", "价格总体稳定")
-    assert run("build", "--content", "content", "--out", "site", "--today", TODAY).code == 0
-    assert calls == {"citations": 1, "page": 1}
+    assert build() == {"citations": 1, "page": 1}
+    # another year's shard, taken whole from the cache by the last build, still has its pages' copies
+    replace_in(demo / "documents/2023/functions-and-structure-2023.md", "## 四、联系方式", "## 四、联系办法")
+    assert build() == {"citations": 1, "page": 1}
+    write(demo / "templates/assets/site.css", (REPO / "templates/assets/site.css").read_text(encoding="utf-8") + "\n")
+    assert build() == {}  # no page's text changed: the exact lookup and every shard taken whole
+    replace_in(demo / "documents/2024/price-monitoring-2024-05.md", "价格总体平稳", "价格总体稳定")
+    assert build() == {"citations": 1, "page": 1}

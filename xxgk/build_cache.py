@@ -147,6 +147,11 @@ class BuildCache:
         except sqlite3.OperationalError:  # another build writes to this cache: this one goes on without it
             self.abandon()
 
+    def keep(self, kind: str, keys: Iterable[str]) -> None:
+        """Entries that stay although this run did not read them: the parts of a result it reused whole
+        (each page's citations, when the exact lookup as a whole is unchanged), needed again once a part changes."""
+        self.used.update((kind, key) for key in keys)
+
     def abandon(self) -> None:
         """Stop using the cache for the rest of the run, storing nothing (the output is the same, only slower
         next time)."""

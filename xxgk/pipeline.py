@@ -162,10 +162,16 @@ def without_sources(content: Content) -> Content:
 
 
 def exact_lookup(work: Work, records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]], dict[str, dict]]:
-    """search_exact.exact_shards, each page's citations found on every core and kept in the cache: a
-    changed page costs one search of its text, not one of every page's."""
-    cited = work.map("citations", records, lambda r: key_of("citations", r.title, r.text), record_citations)
-    return exact_shards(records, cited)
+    """search_exact.exact_shards, from the cache when no record changed; else each page's citations are
+    found on every core and kept in the cache, so a changed page costs one search of its text, not one of
+    every page's."""
+    keys = [key_of("citations", record.title, record.text) for record in records]
+    work.cache.keep("citations", keys)
+
+    def compute(_records: list[SearchRecord]) -> tuple[int, dict[int, dict[str, dict]], dict[str, dict]]:
+        cited = work.map("citations", range(len(records)), keys.__getitem__, lambda i: record_citations(records[i]))
+        return exact_shards(records, cited)
+    return work.map("exact-lookup", [records], partial(key_of_each, "exact-lookup"), compute)[0]
 
 
 def write_search_stage(work: Work, staging: Staging, model: SiteModel, search: bool) -> tuple[int, tuple[str, ...]]:
@@ -173,8 +179,7 @@ def write_search_stage(work: Work, staging: Staging, model: SiteModel, search: b
     of the index shards. Its own function so the search records (every page's text) are freed before the
     pages are rendered: memory must not hold two copies of every body."""
     records = search_records(model) if search else []
-    shard_count, shards, outgoing = work.map("exact-lookup", [records], partial(key_of_each, "exact-lookup"),
-                                             partial(exact_lookup, work))[0]
+    shard_count, shards, outgoing = exact_lookup(work, records)
     index_shards: tuple[str, ...] = ()
     if search:
         index_shards = write_search(staging, records, shards, work, model.site.limits.search_shard_pages)

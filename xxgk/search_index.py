@@ -16,7 +16,7 @@ import zlib
 from html import escape
 from pathlib import Path
 
-from .build_cache import key_of
+from .build_cache import key_of, key_of_each
 from .model import Limits
 from .output import Staging
 from .pagefind_input import restore_urls, write_pages
@@ -101,15 +101,19 @@ def shard_bundle(pages: list[tuple[str, str]], primary: bool, scratch: Path) -> 
 def indexed_shard(work: Work, shard: Shard, primary: bool, several: bool, pagefind_version: str,
                   scratch: Path) -> dict[str, bytes]:
     """One shard's bundle, from the cache when its records are unchanged. Shards are indexed one at a time:
-    Pagefind uses every core itself, and its memory stays bounded by the shard's size."""
-    key = key_of("search-shard", pagefind_version, primary, several, shard.name, repr(shard.records))
+    Pagefind uses every core itself, and its memory stays bounded by the shard's size. Each index copy
+    is made on every core and kept (compressed: it is mostly the text, spaced out), so a shard indexed
+    again for one changed page makes one copy, not one per page."""
+    label = shard.name if several else None
+    page_keys = [key_of("search-page", label, repr(record)) for record in shard.records]
+    work.cache.keep("search-page", page_keys)  # kept for the next change in this shard, also when it is reused
+    key = key_of_each("search-shard", (pagefind_version, primary, several, shard.name, *page_keys))
+
+    def copy(index: int) -> bytes:
+        return zlib.compress(record_page(shard.records[index], label).encode("utf-8"), 1)
 
     def index(item: Shard) -> dict[str, bytes]:
-        label = item.name if several else None
-        # each index copy made on every core and kept (compressed: it is mostly the text, spaced out), so a
-        # shard indexed again for one changed page makes one copy, not one per page
-        pages = work.map("search-page", item.records, lambda record: key_of("search-page", label, repr(record)),
-                         lambda record: zlib.compress(record_page(record, label).encode("utf-8"), 1))
+        pages = work.map("search-page", range(len(item.records)), page_keys.__getitem__, copy)
         return shard_bundle([(record.url, zlib.decompress(page).decode("utf-8"))
                              for record, page in zip(item.records, pages, strict=True)], primary, scratch)
     return work.map("search-shard", [shard], lambda _shard: key, index)[0]
