@@ -18,8 +18,8 @@ command like a user would run it:
     check (warm)        `xxgk check` right after that build (nothing changed: the whole outcome is remembered)
     check, one edit     another body edited, `xxgk check` (each unchanged file from the cache)
 
-(`--rebuilds-only`: just the clean build with search, filling the cache, and the rebuilds and checks
-after it) and prints seconds, the ratio to Hugo's clean build (the median over the pairs), the peak memory of the
+(`--rebuilds-only`: one clean Hugo build, the clean build with search, filling the cache, and the
+rebuilds and checks after it) and prints seconds, the ratio to Hugo's clean build (the median over the pairs), the peak memory of the
 largest single process (Python, its workers, Pagefind) and the peak of the whole process tree summed.
 Wall-clock figures depend on the machine and its load: compare ratios, and runs on one machine.
 """
@@ -190,14 +190,19 @@ def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool, rebuilds_onl
     runs: dict[str, Run] = {}
     hugo_times: list[float] = []
     ours_times: list[float] = []
-    if not skip_hugo and not rebuilds_only:
+    if not skip_hugo:
         make_hugo_site(content, workdir / "hugo")
+
+    def hugo_clean_build() -> None:
+        shutil.rmtree(workdir / "hugo/public", ignore_errors=True)
+        hugo = timed([hugo_binary(), "--quiet", "--source", str(workdir / "hugo")], workdir)
+        hugo_times.append(hugo.seconds)
+        runs["hugo clean"] = hugo
+    if rebuilds_only and not skip_hugo:
+        hugo_clean_build()  # once, for the ratios
     for _pair in range(0 if rebuilds_only else pairs):
         if not skip_hugo:
-            shutil.rmtree(workdir / "hugo/public", ignore_errors=True)
-            hugo = timed([hugo_binary(), "--quiet", "--source", str(workdir / "hugo")], workdir)
-            hugo_times.append(hugo.seconds)
-            runs["hugo clean"] = hugo
+            hugo_clean_build()
         ours = timed(xxgk("build", "--content", "content", "--out", "site", "--no-search", "--no-cache"), workdir)
         ours_times.append(ours.seconds)
         runs["clean, no search"] = ours
@@ -226,7 +231,8 @@ def measure(count: int, pairs: int, workdir: Path, skip_hugo: bool, rebuilds_onl
     figures["runs"] = {name: asdict(run) for name, run in runs.items()}
     if hugo_median:
         figures["ratios"] = {name: run.seconds / hugo_median for name, run in runs.items()}
-        figures["ratios"]["clean, no search"] = statistics.median(figures["pair_ratios"])  # type: ignore[arg-type]
+        if ours_times:
+            figures["ratios"]["clean, no search"] = statistics.median(figures["pair_ratios"])  # type: ignore[arg-type]
     return figures
 
 
@@ -235,10 +241,11 @@ def report(figures: dict) -> None:
           (f"; Hugo's clean build {figures['hugo_seconds']:.1f} s (median)" if figures["hugo_seconds"] else ""))
     if figures["pair_ratios"]:
         print("  clean, no search / Hugo, per pair: " + ", ".join(f"{r:.2f}" for r in figures["pair_ratios"]))
-    print(f"  {'':18} {'seconds':>8} {'x Hugo':>7} {'largest process':>16} {'process tree':>13}")
+    width = max(len(name) for name in figures["runs"])
+    print(f"  {'':{width}} {'seconds':>8} {'x Hugo':>7} {'largest process':>16} {'process tree':>13}")
     for name, run in figures["runs"].items():
         ratio = figures.get("ratios", {}).get(name)
-        print(f"  {name:18} {run['seconds']:8.1f} {'' if ratio is None else f'{ratio:7.2f}':>7} "
+        print(f"  {name:{width}} {run['seconds']:8.1f} {'' if ratio is None else f'{ratio:7.2f}':>7} "
               f"{run['peak_process_mb']:13.0f} MB {run['peak_tree_mb']:10.0f} MB")
 
 
@@ -270,8 +277,9 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=3, help="alternating clean builds, ours and Hugo's")
     parser.add_argument("--skip-hugo", action="store_true")
     parser.add_argument("--rebuilds-only", action="store_true",
-                        help="no Hugo, no clean build without search, no cold check: one clean build with search "
-                             "(filling the cache), then the rebuilds and checks (for 100,000 documents)")
+                        help="one Hugo build (unless --skip-hugo), no clean build without search, no cold check: "
+                             "one clean build with search (filling the cache), then the rebuilds and checks "
+                             "(for 100,000 documents)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--compare", type=Path, help="a JSON file of an earlier run: exit 1 on a >10 %% regression")
     parser.add_argument("--workdir", type=Path, help="keep the generated folders here (default: a temporary one)")
