@@ -82,7 +82,9 @@ def write_bundle(pages: list[tuple[str, str]], output: Path, scratch: Path) -> N
         if done.returncode != 0:
             detail = (done.stderr.strip() or done.stdout.strip())[-500:]
             raise SearchIndexError(f"Pagefind 生成搜索索引失败（退出码 {done.returncode}）{'：' + detail if detail else ''}")
-    restore_urls(output, renamed)
+    restored = restore_urls(output, renamed)
+    if restored != len(pages):
+        raise SearchIndexError(f"Pagefind 只索引了 {len(pages)} 个页面中的 {restored} 个，搜索索引不完整，未发布")
 
 
 def shard_bundle(pages: list[tuple[str, str]], primary: bool, scratch: Path) -> dict[str, bytes]:
