@@ -64,11 +64,16 @@ HUGO_BASEOF = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ .Title }} - {{ site.Title }}</title><link rel="stylesheet" href="{{ "site.css" | relURL }}"></head>
 <body><a href="#main">跳到正文</a><header><p>{{ site.Title }}</p>
-<nav aria-label="政府信息公开"><ul>{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
+{{ partialCached "nav.html" . }}
 <form action="{{ "search/" | relURL }}"><input name="q" aria-label="搜索"></form></header>
 <nav aria-label="当前位置"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}<li>{{ .Title }}</li></ol></nav>
 <main id="main">{{ block "main" . }}{{ end }}</main>
 <footer><p>{{ site.Title }}　主办</p></footer></body></html>
+"""
+# The navigation is the same on every page: rendered once, as a Hugo user would write it. Inline, Hugo
+# evaluates `site.Sections` for every page, which made its build grow with the square of the pages
+# (10.4 s at 10,000 documents, 1,826 s at 100,000; 4.1 s at 10,000 with the partial).
+HUGO_NAV = """<nav aria-label="政府信息公开"><ul>{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
 """
 HUGO_SINGLE = """{{ define "main" }}<h1>{{ .Title }}</h1>
 <table class="metadata"><tbody>{{ range $k, $v := .Params }}{{ if in (slice "index_no" "doc_no" "publisher" "topic" "kind" "summary") $k }}<tr><th scope="row">{{ $k }}</th><td>{{ $v }}</td></tr>{{ end }}{{ end }}
@@ -104,6 +109,8 @@ def make_hugo_site(content: Path, target: Path) -> None:
     (target / "layouts/_default/baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
     (target / "layouts/_default/single.html").write_text(HUGO_SINGLE, encoding="utf-8")
     (target / "layouts/_default/list.html").write_text(HUGO_LIST, encoding="utf-8")
+    (target / "layouts/_partials").mkdir()
+    (target / "layouts/_partials/nav.html").write_text(HUGO_NAV, encoding="utf-8")
     shutil.copy(REPO / "templates/assets/site.css", target / "static/site.css")
     for source in sorted((content / "documents").rglob("*.md")):
         text = source.read_text(encoding="utf-8")
@@ -154,11 +161,16 @@ PEAK_WRAPPER = ("import resource, subprocess, sys; code = subprocess.run(sys.arg
                 "sys.exit(code)")
 
 
+# As on a user's machine, Python keeps its compiled bytecode (some CI images and sandboxes turn that off,
+# which makes every run compile the tool's modules again: about 0.07 s of a warm `check`).
+USER_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(command: list[str], cwd: Path) -> Run:
     """Run a command to its end; its time, the largest process and the summed tree's peak."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", PEAK_WRAPPER, *command], cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, env=USER_ENVIRONMENT)
     peak = 0.0
     done = threading.Event()
 
