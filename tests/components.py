@@ -6,7 +6,8 @@ import json
 
 import yaml
 
-from xxgk.render import TEMPLATE_DIR, make_environment
+from xxgk.render import make_environment
+from xxgk.resources import TEMPLATE_DIR
 
 COMPONENTS = sorted(p.parent.name for p in (TEMPLATE_DIR / "components").glob("*/macro.html"))
 

@@ -10,7 +10,7 @@ from a11y import WCAG_21_AA, axe_violations
 from components import COMPONENTS, examples, render_example
 
 from browser import chromium, serve
-from xxgk.render import TEMPLATE_DIR
+from xxgk.resources import TEMPLATE_DIR
 
 EXAMPLES = [(component, example["name"]) for component in COMPONENTS for example in examples(component)]
 PAGE = """<!DOCTYPE html>

@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 from components import COMPONENTS, examples, params_schema, render_example
 
 from conftest import texts
-from xxgk.render import TEMPLATE_DIR, make_environment
+from xxgk.render import make_environment
+from xxgk.resources import TEMPLATE_DIR
 
 
 def render(component: str, example: str) -> BeautifulSoup:

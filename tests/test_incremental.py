@@ -3,7 +3,10 @@ bytes a clean build writes, and renders again only the pages the change touches.
 
 from __future__ import annotations
 
+import ast
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -195,6 +198,27 @@ def test_check_reports_the_same_from_memory_and_sees_every_change(demo, run, mon
     replace_in(demo / "documents/2024/price-monitoring-2024-05.md", "published_on: 2024-06-10", "published_on: 2024-13-01")
     changed = run("check", "--content", "content", "--today", TODAY)
     assert changed.code == 1 and changed.out != first.out and "price-monitoring-2024-05.md" in changed.out
+
+
+LOADED_MODULES = ("import sys; from xxgk.cli import main; code = main(sys.argv[1:]); "
+                  "print(sorted(m for m in sys.modules if m.split('.')[0] in ('xxgk', 'jinja2', 'jsonschema', 'markdown', "
+                  "'frictionless', 'nh3')))")
+
+
+def test_a_remembered_check_loads_nothing_of_the_pipeline(demo):
+    """A clerk's repeated check (or a pre-commit hook) imports only what reports the remembered outcome:
+    the pipeline, Jinja2, JSON Schema and Markdown cost more than reading and hashing the files."""
+    def check() -> tuple[str, list[str]]:
+        done = subprocess.run([sys.executable, "-c", LOADED_MODULES, "check", "--content", "content", "--today", TODAY],
+                              capture_output=True, text=True, check=False)
+        report, modules = done.stdout.rstrip("\n").rsplit("\n", 1)
+        return report, ast.literal_eval(modules)
+    first_report, first_modules = check()
+    assert "xxgk.pipeline" in first_modules and "jinja2" in first_modules
+    report, modules = check()
+    assert report == first_report == "检查通过：没有发现问题。"
+    assert [m for m in modules if not m.startswith("xxgk")] == []
+    assert not {"xxgk.pipeline", "xxgk.bodies", "xxgk.loader", "xxgk.render"} & set(modules)
 
 
 def test_a_second_build_sharing_the_cache_goes_on_without_it(demo, run, monkeypatch):

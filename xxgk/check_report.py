@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from . import __version__
-from .inspection import InspectionReport, SwitchedOff
+from .inspection_report import InspectionReport, SwitchedOff
 from .inspection_rules import RULES, Finding
 from .problems import Level, Problem, Problems, display_path
 from .warning_codes import SWITCHABLE

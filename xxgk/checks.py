@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .bodies import Bodies, convert_all
 from .crossrefs import check_documents, check_sub_columns
-from .inspection import InspectionReport, inspect
+from .inspection import inspect
+from .inspection_report import InspectionReport
 from .loader import Loaded
 from .model import Content
 from .problems import Problems

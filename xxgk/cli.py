@@ -10,10 +10,10 @@ from typing import NoReturn
 
 from .build_cache import BuildCache
 from .check_report import format_report, report_github, report_gitlab, report_json, report_sarif
+from .check_result import check_run
 from .department_commands import DEPARTMENT_VERBS, run_init, run_new, run_serve
 from .department_commands import add_parsers as add_department_parsers
 from .environment import environment_problem, write_guarded
-from .pipeline import build, check_run
 from .portal_command import add_parser as add_portal_parser
 from .portal_command import run_portal
 from .progress import Progress
@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_build(args: argparse.Namespace, today) -> int:
+    from .pipeline import build  # not imported when a check's outcome is remembered (check_result)
+
     outcome = write_guarded(args.out, args.content, args.force, "网站", lambda: build(
         args.content, args.out, today, strict=args.strict, progress=Progress(not args.quiet), search=not args.no_search,
         cache=None if args.no_cache else args.cache, jobs=args.jobs, verify=args.verify, base_url=args.base_url),

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
-from .inspection import InspectionReport
+from .inspection_report import InspectionReport
 from .model import AnnualReport, CatalogueItem
 from .report_tables import Grid
 

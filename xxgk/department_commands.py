@@ -8,11 +8,6 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .catalogue_import import ImportError_
-from .new_content import NewRefused, new_document, new_interpretation
-from .scaffold import InitRefused, init_department
-from .serve import serve
-
 EXIT_OK, EXIT_USAGE = 0, 2
 DEPARTMENT_VERBS = ("init", "new", "serve")
 
@@ -40,7 +35,11 @@ def add_parsers(verbs: argparse._SubParsersAction, dated: argparse.ArgumentParse
         parser.add_argument("--name", help="文件名（不含 .md；默认用索引号的流水号）")
 
 
+# Each command imports its own modules when it runs: `xxgk check` imports this module for the parsers.
 def run_init(args: argparse.Namespace, today: dt.date) -> int:
+    from .catalogue_import import ImportError_
+    from .scaffold import InitRefused, init_department
+
     try:
         made = init_department(args.dir, args.catalogue, today)
     except (InitRefused, ImportError_) as refused:
@@ -56,6 +55,8 @@ def run_init(args: argparse.Namespace, today: dt.date) -> int:
 
 
 def run_new(args: argparse.Namespace, today: dt.date) -> int:
+    from .new_content import NewRefused, new_document, new_interpretation
+
     try:
         if args.kind == "document":
             created = new_document(args.content, args.catalogue, args.title, args.name, today)
@@ -75,4 +76,6 @@ def run_serve(args: argparse.Namespace, today: dt.date) -> int:
     if not 0 <= args.port <= 65535:
         print("xxgk: 用法错误：--port 应为 0 到 65535 之间的整数", file=sys.stderr)
         return EXIT_USAGE
+    from .serve import serve
+
     return serve(args.content, args.port, today, not args.no_search, None if args.no_cache else args.cache)

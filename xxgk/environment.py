@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from .out_guard import OutRefused, check_out, out_lock
-from .search_index import SearchIndexError
 
 Result = TypeVar("Result")
 
@@ -30,6 +29,8 @@ def write_guarded(out: Path, content: Path, force: bool, what: str, write: Calla
                   search_hint: str = "") -> Result | None:
     """Run `write` into `out` behind the --out guards and lock. None, with a Chinese message on stderr that
     `out` is unchanged, when --out may not be used or the machine failed (exit status 2)."""
+    from .search_index import SearchIndexError  # with the pipeline, which `check` may not need (check_result)
+
     try:
         check_out(out, content, force)
         with out_lock(out):

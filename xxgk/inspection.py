@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import cast
 
 from .bodies import Bodies
+from .inspection_report import AreaSummary, InspectionReport, SwitchedOff
 from .inspection_rules import (
     Finding,
     check_columns,
@@ -30,42 +30,6 @@ from .warning_codes import CONFIG_WARNINGS, SWITCHABLE
 from .workdays import official_calendar
 
 AREAS = ("时效", "解读", "有效性", "栏目", "指南", "个人信息", "日期")
-
-
-@dataclass(frozen=True)
-class AreaSummary:
-    area: str
-    checked: int  # items the area's rules looked at
-    failing: int  # items with at least one finding
-
-    @property
-    def score(self) -> int:
-        return 100 if not self.checked else round(100 * (self.checked - self.failing) / self.checked)
-
-
-@dataclass(frozen=True)
-class SwitchedOff:
-    """A warning that site.yaml's `inspection.disable` switched off: what was found, and the reason."""
-
-    code: str
-    source: PurePosixPath | None  # the content file or folder; None for the content folder itself
-    line: int | None
-    message: str
-    suppression: Suppression
-
-    @property
-    def reason(self) -> str:
-        return self.suppression.reason
-
-
-@dataclass(frozen=True)
-class InspectionReport:
-    root: Path  # the content folder, to show where findings are
-    today: dt.date
-    findings: tuple[Finding, ...]
-    suppressed: tuple[SwitchedOff, ...]  # self-inspection findings and content warnings switched off
-    external_links: tuple[tuple[PurePosixPath, str], ...]
-    areas: tuple[AreaSummary, ...]
 
 
 def all_findings(content: Content, bodies: Bodies, today: dt.date, whole: bool = True) -> list[Finding]:

@@ -47,7 +47,7 @@ from .contexts import (
 )
 from .csp import CONTENT_SECURITY_POLICY
 from .guide_office import states_every_contact
-from .inspection import InspectionReport
+from .inspection_report import InspectionReport
 from .inspection_rules import RULES
 from .model import APPLICATION_REPORT_KIND
 from .report_format import PROSE_KEYS, SECTIONS

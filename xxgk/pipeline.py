@@ -16,11 +16,10 @@ from pathlib import Path
 
 from . import urls
 from .assemble import SiteModel, assemble
-from .bodies import Bodies
 from .build_cache import BuildCache, folder_digest, key_of, key_of_each
 from .check_report import Verdict
+from .check_result import CheckResult
 from .checks import run_checks
-from .inspection import InspectionReport
 from .linkcheck import broken_links, missing_targets
 from .loader import load_content
 from .model import Content, SourceLines
@@ -29,7 +28,8 @@ from .pages import NOT_FOUND_URL
 from .portal_export import write_for_portal
 from .problems import Problems
 from .progress import Progress
-from .render import OVERRIDE_FOLDER, TEMPLATE_DIR, TemplateFailure, make_environment, table_wrapper
+from .render import OVERRIDE_FOLDER, TemplateFailure, make_environment, table_wrapper
+from .resources import TEMPLATE_DIR
 from .run_memo import inputs_digest, out_matches, run_key
 from .search_exact import exact_shards, record_citations
 from .search_index import write_search
@@ -38,26 +38,6 @@ from .template_overrides import check_overrides, override_templates, try_overrid
 from .work import Work
 from .workers import default_jobs
 from .write import write_site
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    content: Content | None  # None when anything was an error
-    bodies: Bodies | None
-    problems: Problems
-    inspection: InspectionReport | None = None
-
-    @property
-    def verdict(self) -> Verdict:
-        return Verdict(self.problems, self.inspection)
-
-    def failed(self, strict: bool) -> bool:
-        return self.verdict.failed(strict)
-
-    @property
-    def outcome(self) -> CheckResult:
-        """What a run reports (problems and self-inspection), without the content: what run_memo keeps."""
-        return CheckResult(None, None, self.problems, self.inspection)
 
 
 @dataclass(frozen=True)
@@ -106,20 +86,6 @@ def check(content_dir: Path, today: dt.date, work: Work | None = None) -> CheckR
 def manifest_key(out: Path) -> str:
     """What --out holds after the last build into it (output.Manifest), in the cache."""
     return key_of("manifest", str(out.resolve()))
-
-
-def check_run(content_dir: Path, today: dt.date, work: Work, cache: Path | None = None) -> CheckResult:
-    """`xxgk check`: the problems and the self-inspection, taken whole from the cache when no file
-    the check reads has changed since a check of the same day (run_memo)."""
-    if not work.cache.enabled:
-        return check(content_dir, today, work)
-    key = run_key("check", inputs_digest(content_dir, {cache} if cache else set()), today)
-    remembered = work.cache.get("run", key)
-    if remembered is not None:
-        return remembered
-    result = check(content_dir, today, work)
-    work.cache.put("run", key, result.outcome)
-    return result
 
 
 def build(content_dir: Path, out: Path, today: dt.date, strict: bool = False,

@@ -25,7 +25,8 @@ from .pipeline import build
 from .portal_config import Portal, load_portal
 from .portal_search import BuiltDepartment, combined_exact, read_summary, search_indexes
 from .problems import Problems
-from .render import TEMPLATE_DIR, make_environment, reported
+from .render import make_environment, reported
+from .resources import TEMPLATE_DIR
 from .search_exact import FOLDER as EXACT_FOLDER
 from .search_index import write_t2s
 

@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 from .environment import write_guarded
-from .portal import build_portal
-from .portal_config import DEPARTMENTS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 STATES = {"built": "已生成", "prebuilt": "已合并（预先生成）", "kept": "本次生成失败，保留上一次发布的版本",
@@ -45,6 +43,9 @@ def run_portal(args: argparse.Namespace, today: dt.date) -> int:
     if isinstance(prebuilt, str):
         print(f"xxgk: 用法错误：{prebuilt}", file=sys.stderr)
         return EXIT_USAGE
+    from .portal import build_portal  # the whole pipeline: not imported by the other commands (cli)
+    from .portal_config import DEPARTMENTS
+
     # site/ beside departments/ in the platform's repository is fine; only the departments are content
     result = write_guarded(args.out, args.content / DEPARTMENTS, args.force, "平台", lambda: build_portal(
         args.content, args.out, today, prebuilt, not args.no_search, None if args.no_cache else args.cache, args.strict))

@@ -21,10 +21,9 @@ from markupsafe import Markup
 from . import urls
 from .assemble import SiteModel
 from .pages import NOT_FOUND_URL, Page
-from .resources import resource_dir
+from .resources import TEMPLATE_DIR
 from .text_safety import xml_safe
 
-TEMPLATE_DIR = resource_dir("templates")
 OVERRIDE_FOLDER = "templates"
 BODY_TABLE_LABEL = "表格（可左右滚动）"
 

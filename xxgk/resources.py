@@ -14,3 +14,6 @@ def resource_dir(name: str, repo_path: str | None = None) -> Path:
     """`xxgk/<name>` when installed, else `<repo_path>` (default `<name>`) at the repository's top."""
     installed = PACKAGE / name
     return installed if installed.is_dir() else PACKAGE.parent / (repo_path or name)
+
+
+TEMPLATE_DIR = resource_dir("templates")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .build_cache import key_of
 from .output import Manifest
-from .render import TEMPLATE_DIR
+from .resources import TEMPLATE_DIR
 
 
 def tree_digest(folders: list[Path], skip: set[Path]) -> str:

@@ -18,7 +18,7 @@ from .contexts import (
     SearchContext,
 )
 from .csp import SEARCH_CONTENT_SECURITY_POLICY
-from .inspection import InspectionReport
+from .inspection_report import InspectionReport
 from .pages import (
     NOT_FOUND_URL,
     PARTS,

@@ -13,7 +13,7 @@ from jinja2 import nodes
 
 from .assemble import SiteModel
 from .file_policy import SIGNATURES, matches
-from .inspection import InspectionReport
+from .inspection_report import InspectionReport
 from .problems import Problems
 from .render import OVERRIDE_FOLDER, make_environment, render_page
 from .site_pages import build_pages, not_found_page

@@ -14,12 +14,13 @@ import jinja2
 from . import file_policy, urls
 from .assemble import SiteModel
 from .build_cache import key_of
-from .inspection import InspectionReport
+from .inspection_report import InspectionReport
 from .out_guard import MARKER, MARKER_TEXT
 from .output import Staging, digest_of
 from .pages import Page
 from .progress import Progress
-from .render import TEMPLATE_DIR, render_feed, render_page
+from .render import render_feed, render_page
+from .resources import TEMPLATE_DIR
 from .site_pages import build_pages, not_found_page
 from .work import Work
 
