@@ -1,4 +1,5 @@
-"""Pagefind's input as one numbered file per page (no folder per page), with each page's own URL in the index."""
+"""Pagefind's input as one file per page named by its URL's digest (no folder per page), with each page's own URL
+in the index."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import re
 from pathlib import Path
 
 from conftest import write
-from xxgk.pagefind_input import write_pages
+from xxgk.pagefind_input import input_name, write_pages
 from xxgk.pagefind_stable import SIGNATURE
-from xxgk.search_index import record_page, write_bundle
+from xxgk.search_index import record_page, shard_bundle, write_bundle
 from xxgk.search_records import SearchRecord
 
 # `documents/2024/` is the page of a content file `documents/2024/index.md`: as `documents/2024/index.html`
@@ -24,19 +25,40 @@ def records() -> list[SearchRecord]:
             for i, url in enumerate(URLS)]
 
 
-def test_pages_are_numbered_files_in_one_folder(tmp_path):
+def test_pages_are_files_in_one_folder_named_by_their_url(tmp_path):
     renamed = write_pages(tmp_path, [(r.url, record_page(r)) for r in records()])
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"p{i}.html" for i in range(len(URLS))]
     assert all(p.is_file() for p in tmp_path.iterdir())
-    assert renamed == {f"/p{i}.html": "/" + url for i, url in enumerate(URLS)}
-    assert (tmp_path / "p1.html").read_text(encoding="utf-8") == record_page(records()[1])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(input_name(url) for url in URLS)
+    assert renamed == {"/" + input_name(url): "/" + url for url in URLS}
+    assert not any(name.endswith("index.html") for name in renamed)
+    assert (tmp_path / input_name("guide/")).read_text(encoding="utf-8") == record_page(records()[1])
 
 
-def test_numbers_keep_the_pages_order(tmp_path):
-    pages = [(f"doc-{i}/", "<html></html>") for i in range(11)]
-    renamed = write_pages(tmp_path, pages)
-    assert list(renamed) == [f"/p{i:02d}.html" for i in range(11)]
-    assert sorted(renamed) == list(renamed)
+def fragment_names(pages: list[tuple[str, str]], scratch: Path) -> dict[str, str]:
+    """{the page's URL: its fragment's file name} in a shard indexed from `pages`."""
+    bundle = shard_bundle(pages, True, scratch)
+    names = {}
+    for name, data in bundle.items():
+        if name.startswith("fragment/"):
+            names[json.loads(gzip.decompress(data)[len(SIGNATURE):])["url"]] = name
+    return names
+
+
+def test_a_fragment_is_named_for_its_page_whatever_else_changes(tmp_path):
+    """Fragments are served as immutable: a page moved to another URL must get a new file, and pages that
+    did not change keep theirs when others come, go or move."""
+    pages = [(r.url, record_page(r)) for r in records()]
+    before = fragment_names(pages, tmp_path)
+    moved = [("guide/moved/" if url == "guide/" else url, html) for url, html in pages]
+    after = fragment_names([("columns/08/", record_page(records()[4]))] + moved, tmp_path)  # a page before all
+    assert after["/guide/moved/"] != before["/guide/"]
+    assert {url: name for url, name in after.items() if url in before} == {
+        url: name for url, name in before.items() if url != "/guide/"}
+
+
+def test_the_bundle_does_not_depend_on_the_order_pages_are_written(tmp_path):
+    pages = [(r.url, record_page(r)) for r in records()]
+    assert shard_bundle(pages, True, tmp_path) == shard_bundle(list(reversed(pages)), True, tmp_path)
 
 
 def test_the_index_gives_every_page_its_own_url(tmp_path):

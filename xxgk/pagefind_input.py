@@ -1,17 +1,21 @@
-"""Pagefind's input folder: one numbered file per page, in one folder.
+"""Pagefind's input folder: one file per page, in one folder, named by a digest of the page's URL.
 
 Pagefind takes a page's URL from its file's path, so `documents/2024/05/x/` would need the file
 `documents/2024/05/x/index.html`: one new folder per page, removed again once the shard is indexed.
 Removing a folder created moments before costs milliseconds on some filesystems (3.3 ms each was
 measured on ext4 mounted with `discard`, where unlinking a file costs 0.03 ms), which made removing a
-5,000-page shard's input slower than indexing it. So the pages are written as `p0000.html`,
-`p0001.html`, ... in their given order, and each page's own URL is put back, afterwards, into the
-fragment Pagefind wrote for it (the one place Pagefind keeps a page's URL). Numbered names cannot
-clash, and none ends in `index.html`, which Pagefind would cut from the URL."""
+5,000-page shard's input slower than indexing it. So each page is written as `<digest of its URL>.html`
+and its own URL is put back, afterwards, into the fragment Pagefind wrote for it (the one place
+Pagefind keeps a page's URL). Pagefind names a fragment by a hash of its contents as it saw them: a
+name made from the URL keeps that name tied to the page (a page moved to another URL gets a new
+fragment file, which matters as fragments are served as immutable) and unchanged when other pages
+come or go. No such name can clash with another page's or end in `index.html`, which Pagefind cuts
+from a URL."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 from urllib.parse import unquote
@@ -21,12 +25,18 @@ from .pagefind_stable import SIGNATURE
 FRAGMENT_START = SIGNATURE + b'{"url":'
 
 
+def input_name(url: str) -> str:
+    """The file name of the page at site-relative `url` in Pagefind's input folder."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:24] + ".html"
+
+
 def write_pages(folder: Path, pages: list[tuple[str, str]]) -> dict[str, str]:
-    """Write (URL, index copy) pairs as numbered files; returns {Pagefind's URL: the page's own URL}."""
-    width = len(str(max(len(pages) - 1, 0)))
+    """Write (URL, index copy) pairs; returns {Pagefind's URL: the page's own URL}."""
     renamed: dict[str, str] = {}
-    for number, (url, html) in enumerate(pages):
-        name = f"p{number:0{width}d}.html"
+    for url, html in pages:
+        name = input_name(url)
+        if "/" + name in renamed:
+            raise ValueError(f"two pages would be indexed as {name}: {renamed['/' + name]} and /{url}")
         (folder / name).write_text(html, encoding="utf-8")
         renamed["/" + name] = "/" + url
     return renamed
