@@ -415,6 +415,8 @@ def test_content_examples_fire_every_rule_once(monkeypatch, run, tmp_path):
     assert sorted(found) == sorted(RULE_CODES)
     assert result.lines[-1] == "共 3 个错误，16 个警告。请修改后重新检查。"
     assert result.code == 1
+    remembered = run("check", "--content", "content-examples", "--today", "2027-01-20", "--cache", str(tmp_path))
+    assert remembered.out == result.out and remembered.code == 1  # the outcome from the cache, findings and all
 
 
 def test_every_warning_the_package_reports_can_be_switched_off():

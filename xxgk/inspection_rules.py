@@ -28,6 +28,11 @@ class InspectionRule:
     title: str  # what the rule finds
     is_error: bool = False  # a false date reads as fabricated: it stops the build
 
+    def __reduce__(self) -> tuple:
+        """Unpickled (a remembered outcome, run_memo) as the rule itself, not a copy: the report picks
+        each rule's findings by identity."""
+        return (rule_with_code, (self.code,))
+
 
 LATE_PUBLICATION = InspectionRule("late-publication", "时效", "超过公开时限发布")
 TIME_LIMIT_UNREADABLE = InspectionRule("time-limit-unreadable", "时效", "公开时限无法识别，按 20 个工作日检查")
@@ -55,6 +60,10 @@ RULES = (LATE_PUBLICATION, RECORD_LATE, TIME_LIMIT_UNREADABLE, CALENDAR_MISSING,
          ITEM_EMPTY, COLUMN_STALE, GUIDE_STALE,
          GUIDE_OFFICE, PERSONAL_DATA, FUTURE_DATE, WRITTEN_AFTER_PUBLISHED)
 RULE_CODES = tuple(rule.code for rule in RULES)
+
+
+def rule_with_code(code: str) -> InspectionRule:
+    return next(rule for rule in RULES if rule.code == code)
 
 
 @dataclass(frozen=True)
