@@ -180,6 +180,13 @@ def test_an_output_changed_by_hand_means_a_real_build(demo, run):
     assert tree(Path("site")) == tree(Path("clean"))
     Path("site/index.html").touch()
     assert "没有改变" not in build(run, "site").out
+    assert "没有改变" in build(run, "site").out
+    for change in (lambda: write(Path("site/documents/2024/extra.html"), "<p>手工添加</p>"),
+                   lambda: next(Path("site/documents").rglob("*.html")).unlink(),
+                   lambda: Path("site/linked").symlink_to(Path("site/documents").resolve())):
+        change()
+        assert "没有改变" not in build(run, "site").out
+        assert tree(Path("site")) == tree(Path("clean"))
 
 
 def test_a_remembered_build_still_fails_under_strict_when_it_has_warnings(demo, run):

@@ -56,18 +56,23 @@ def out_matches(out: Path, manifest: Manifest | None) -> bool:
     if manifest is None or not out.is_dir():
         return False
     found = 0
-    for root, dirs, files in os.walk(out):
-        if not dirs and not files:  # a build leaves no empty folder
+    folders = [(str(out), "")]  # (path, its path inside --out with a trailing /); scandir: one stat per file
+    while folders:
+        folder, prefix = folders.pop()
+        empty = True
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                empty = False
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                expected = manifest.get(prefix + entry.name)
+                if expected is None:
+                    return False
+                status = entry.stat()
+                if status.st_size != expected.size or status.st_mtime_ns != expected.mtime_ns:
+                    return False
+                found += 1
+        if empty:  # a build leaves no empty folder
             return False
-        relative = os.path.relpath(root, out)
-        for name in files:
-            key = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
-            expected = manifest.get(key)
-            if expected is None:
-                return False
-            stat = os.stat(os.path.join(root, name))
-            if stat.st_size != expected.size or stat.st_mtime_ns != expected.mtime_ns:
-                return False
-            found += 1
     return found == len(manifest)
-
