@@ -4,6 +4,7 @@ files here; Hugo itself is not a dependency of the suite."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -15,35 +16,39 @@ ROWS = ["clean, no search", "check (cold)", "clean, search", "no change", "one d
         "check, one edit"]
 
 
-def bench(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(BENCH), *args], capture_output=True, text=True, check=False)
+def bench_module(name: str):
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(BENCH.parent))
 
 
-def test_the_benchmark_times_every_command_and_flags_a_regression(tmp_path):
+def test_the_benchmark_times_every_command_and_flags_a_regression(tmp_path, capsys):
     figures = tmp_path / "figures.json"
-    done = bench("--documents", "30", "--pairs", "1", "--skip-hugo", "--json", str(figures))
+    done = subprocess.run([sys.executable, str(BENCH), "--documents", "30", "--pairs", "1", "--skip-hugo",
+                           "--workdir", str(tmp_path / "work"), "--json", str(figures)],
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert [line.split("  ")[1].strip() for line in done.stdout.splitlines() if line.startswith("  ") and "MB" in line] == ROWS
+    assert (tmp_path / "work/30/site/index.html").is_file() and (tmp_path / "work/30/site/pagefind").is_dir()
     result = json.loads(figures.read_text(encoding="utf-8"))["results"][0]
     assert result["documents"] == 30 and list(result["runs"]) == ROWS
     assert all(run["seconds"] > 0 and run["peak_process_mb"] > 0 for run in result["runs"].values())
-    # a baseline in which every command took a tenth of the time: all of them are regressions
-    faster = {"results": [{**result, "runs": {name: {**run, "seconds": run["seconds"] / 10}
-                                              for name, run in result["runs"].items()}}]}
+    compare = bench_module("build_speed").compare
+    capsys.readouterr()
+    assert compare([result], figures) == 0 and "no regression" in capsys.readouterr().out
+    # against a baseline in which every command took no time at all, every row is a regression
+    instant = {"results": [{**result, "runs": {name: {**run, "seconds": 1e-9} for name, run in result["runs"].items()}}]}
     baseline = tmp_path / "baseline.json"
-    baseline.write_text(json.dumps(faster), encoding="utf-8")
-    compared = bench("--documents", "30", "--pairs", "1", "--skip-hugo", "--compare", str(baseline))
-    assert compared.returncode == 1
-    assert sum(line.startswith("REGRESSION 30 documents, ") for line in compared.stdout.splitlines()) == len(ROWS)
+    baseline.write_text(json.dumps(instant), encoding="utf-8")
+    assert compare([result], baseline) == 1
+    flagged = [line for line in capsys.readouterr().out.splitlines() if line.startswith("REGRESSION 30 documents, ")]
+    assert len(flagged) == len(ROWS)
 
 
 def test_hugo_gets_the_same_documents_and_a_navigation_rendered_once(tmp_path):
-    sys.path.insert(0, str(BENCH.parent))
-    try:
-        import build_speed
-        import generate_content
-    finally:
-        sys.path.remove(str(BENCH.parent))
+    build_speed, generate_content = bench_module("build_speed"), bench_module("generate_content")
     content = tmp_path / "content"
     generate_content.generate(REPO / "content", content, 12)
     build_speed.make_hugo_site(content, tmp_path / "hugo")

@@ -8,9 +8,11 @@ import json
 import re
 from pathlib import Path
 
+import cbor2
+
 from conftest import write
 from xxgk.pagefind_input import input_name, write_pages
-from xxgk.pagefind_stable import SIGNATURE
+from xxgk.pagefind_stable import SIGNATURE, content_name
 from xxgk.search_index import record_page, shard_bundle, write_bundle
 from xxgk.search_records import SearchRecord
 
@@ -86,3 +88,15 @@ def test_a_document_named_index_is_found_under_its_own_url(demo, run):
         fragments[data["url"]] = data["meta"]["title"]
     assert fragments["/documents/2024/index/"] == "二〇二四年索引测试文件"
     assert "/documents/2024/" not in fragments
+
+
+def test_each_fragment_is_named_by_a_hash_of_its_final_bytes(tmp_path):
+    """Pagefind names fragments by 7 hex digits of what it saw (before each page's URL is put in), and
+    gives a clash's later page a longer name, so a name could pass to another page after an edit."""
+    bundle = shard_bundle([(r.url, record_page(r)) for r in records()], True, tmp_path)
+    fragments = {name: data for name, data in bundle.items() if name.startswith("fragment/")}
+    assert len(fragments) == len(URLS)
+    assert all(name == f"fragment/{content_name('zh-cn', data)}.pf_fragment" for name, data in fragments.items())
+    meta = next(data for name, data in bundle.items() if name.endswith(".pf_meta"))
+    listed = {page[0] for page in cbor2.loads(gzip.decompress(meta)[len(SIGNATURE):])[1]}
+    assert {f"fragment/{name}.pf_fragment" for name in listed} == set(fragments)

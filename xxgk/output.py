@@ -167,13 +167,10 @@ class Staging:
                 made.add(target.parent)
             os.replace(staged, target)
         top = str(self.out)
-        for folder, folders, names in os.walk(top, topdown=False):
+        for folder, _dirs, names in os.walk(top, topdown=False):
             inside = folder[len(top) + 1:].replace(os.sep, "/")  # the folder's site-relative path
             for name in names:
                 if (f"{inside}/{name}" if inside else name) not in self.digests:
-                    os.unlink(os.path.join(folder, name))
-            for name in folders:  # a link to a folder, put there by hand: the link goes, not what it points to
-                if os.path.islink(os.path.join(folder, name)):
                     os.unlink(os.path.join(folder, name))
             if folder != top and not os.listdir(folder):
                 os.rmdir(folder)

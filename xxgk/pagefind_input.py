@@ -6,11 +6,9 @@ Removing a folder created moments before costs milliseconds on some filesystems 
 measured on ext4 mounted with `discard`, where unlinking a file costs 0.03 ms), which made removing a
 5,000-page shard's input slower than indexing it. So each page is written as `<digest of its URL>.html`
 and its own URL is put back, afterwards, into the fragment Pagefind wrote for it (the one place
-Pagefind keeps a page's URL). Pagefind names a fragment by a hash of its contents as it saw them: a
-name made from the URL keeps that name tied to the page (a page moved to another URL gets a new
-fragment file, which matters as fragments are served as immutable) and unchanged when other pages
-come or go. No such name can clash with another page's or end in `index.html`, which Pagefind cuts
-from a URL."""
+Pagefind keeps a page's URL; pagefind_stable then names each fragment by a hash of its final bytes).
+A name made from the URL cannot clash with another page's, does not depend on the order or number
+of the pages, and never ends in `index.html`, which Pagefind cuts from a URL."""
 
 from __future__ import annotations
 

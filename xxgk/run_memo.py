@@ -52,9 +52,18 @@ def run_key(verb: str, inputs: str, today: dt.date, options: tuple = ()) -> str:
 
 def out_matches(out: Path, manifest: Manifest | None) -> bool:
     """Whether --out holds exactly the files of the manifest, each with the size and modification time
-    the last build left it with (a file edited, added or removed by hand means a real build)."""
+    the last build left it with (a file edited, added or removed by hand means a real build, and so
+    does a link to a folder, which a real build writes through and leaves in place, or anything that
+    cannot be read)."""
     if manifest is None or not out.is_dir():
         return False
+    try:
+        return files_as_left(out, manifest)
+    except OSError:
+        return False
+
+
+def files_as_left(out: Path, manifest: Manifest) -> bool:
     found = 0
     folders = [(str(out), "")]  # (path, its path inside --out with a trailing /); scandir: one stat per file
     while folders:
