@@ -16,7 +16,6 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
-from urllib.parse import unquote
 
 from .pagefind_stable import SIGNATURE
 
@@ -31,10 +30,8 @@ def input_name(url: str) -> str:
 def write_pages(folder: Path, pages: list[tuple[str, str]]) -> dict[str, str]:
     """Write (URL, index copy) pairs; returns {Pagefind's URL: the page's own URL}."""
     renamed: dict[str, str] = {}
-    for url, html in pages:
+    for url, html in pages:  # a clash of names would leave a page unindexed: write_bundle counts them
         name = input_name(url)
-        if "/" + name in renamed:
-            raise ValueError(f"two pages would be indexed as {name}: {renamed['/' + name]} and /{url}")
         (folder / name).write_text(html, encoding="utf-8")
         renamed["/" + name] = "/" + url
     return renamed
@@ -50,7 +47,7 @@ def restore_urls(bundle: Path, renamed: dict[str, str]) -> int:
             raise ValueError(f"{path} is not a Pagefind 1.5 fragment")
         decoder = json.JSONDecoder()
         url, end = decoder.raw_decode(data.decode("utf-8"), len(FRAGMENT_START))
-        own = renamed.get(unquote(url))  # as Pagefind may have percent-encoded it
+        own = renamed.get(url)  # names are hex digits: nothing for Pagefind to percent-encode
         if own is None:
             continue
         restored += 1
